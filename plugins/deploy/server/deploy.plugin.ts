@@ -1,0 +1,19 @@
+import { ALL_STANDARD_BITS, Plugin } from '@parc/sdk';
+
+/**
+ * Software deployment. This first version declares the plugin's rights and navigation; packages, files, tasks
+ * and the agent transports arrive in the following issues, inside this same module.
+ */
+@Plugin({
+  name: 'deploy',
+  version: '0.1.0',
+  coreRange: '^0.1.0',
+  description: 'Packages with ordered checks and actions, deployment tasks and jobs for FusionInventory, OCS and SSH',
+  rights: [
+    { name: 'deploy.package', label: { en: 'Deployment packages', fr: 'Paquets de déploiement' }, bits: ALL_STANDARD_BITS },
+    { name: 'deploy.task', label: { en: 'Deployment tasks', fr: 'Tâches de déploiement' }, bits: ALL_STANDARD_BITS },
+    { name: 'deploy.mirror', label: { en: 'Deployment mirrors', fr: 'Miroirs de déploiement' }, bits: ALL_STANDARD_BITS },
+  ],
+  menu: [{ path: '/deploy', label: { en: 'Deployment', fr: 'Déploiement' }, icon: 'rocket_launch', right: 'deploy.package', order: 50 }],
+})
+export class DeployPlugin {}

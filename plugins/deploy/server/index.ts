@@ -1,0 +1,1 @@
+export { DeployPlugin } from './deploy.plugin';

@@ -1,0 +1,26 @@
+import { ALL_STANDARD_BITS, Bits, CoreRight } from '@parc/contracts';
+import { HousekeepingJob } from './modules/jobs/housekeeping.job';
+import { USER_MASS_ACTIONS } from './modules/users/users.mass-actions';
+import type { CoreContributions } from './plugin-host/contributions';
+
+/** What the core contributes to the registries plugins also fill. */
+export const CORE_CONTRIBUTIONS: CoreContributions = {
+  rights: [
+    { name: CoreRight.ENTITY, label: { en: 'Entities', fr: 'Entités' }, bits: ALL_STANDARD_BITS },
+    { name: CoreRight.USER, label: { en: 'Users and authorizations', fr: 'Utilisateurs et habilitations' }, bits: ALL_STANDARD_BITS },
+    { name: CoreRight.PROFILE, label: { en: 'Profiles', fr: 'Profils' }, bits: ALL_STANDARD_BITS },
+    { name: CoreRight.AUDIT, label: { en: 'Audit trail', fr: "Journal d'audit" }, bits: Bits.READ },
+    { name: CoreRight.PLUGIN, label: { en: 'Plugins', fr: 'Plugins' }, bits: Bits.READ },
+    { name: CoreRight.SYSTEM, label: { en: 'System and background jobs', fr: 'Système et tâches de fond' }, bits: Bits.READ },
+  ],
+  menu: [
+    { path: '/entities', label: { en: 'Entities', fr: 'Entités' }, icon: 'account_tree', right: CoreRight.ENTITY, order: 10 },
+    { path: '/users', label: { en: 'Users', fr: 'Utilisateurs' }, icon: 'group', right: CoreRight.USER, order: 20 },
+    { path: '/profiles', label: { en: 'Profiles', fr: 'Profils' }, icon: 'admin_panel_settings', right: CoreRight.PROFILE, order: 30 },
+    { path: '/audit', label: { en: 'Audit trail', fr: "Journal d'audit" }, icon: 'history', right: CoreRight.AUDIT, order: 80 },
+    { path: '/plugins', label: { en: 'Plugins', fr: 'Plugins' }, icon: 'extension', right: CoreRight.PLUGIN, order: 90 },
+    { path: '/system', label: { en: 'System', fr: 'Système' }, icon: 'monitor_heart', right: CoreRight.SYSTEM, order: 95 },
+  ],
+  massActions: USER_MASS_ACTIONS,
+  periodicJobs: [{ name: 'core.housekeeping', everySeconds: 3600, handler: HousekeepingJob }],
+};

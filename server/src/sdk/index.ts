@@ -1,0 +1,37 @@
+/**
+ * The public surface for plugins: the only core module a plugin imports (as `@parc/sdk`). Everything else in
+ * server/src is internal and may change without notice.
+ */
+export { ALL_STANDARD_BITS, Bits, CoreRight, hasBits } from '@parc/contracts';
+export type { LocalizedText, MassActionItemResult, MenuEntry, Page, RightDefinition } from '@parc/contracts';
+
+export { Plugin, pluginManifestOf } from './plugin';
+export type {
+  AgentTaskDefinition,
+  AgentTaskHandler,
+  MassActionDefinition,
+  MassActionHandler,
+  PeriodicJob,
+  PeriodicJobDefinition,
+  PluginManifest,
+  PluginMetadata,
+  PluginMigrations,
+  QueueDefinition,
+  QueueProcessor,
+  SearchFieldDefinition,
+  TabDefinition,
+} from './plugin';
+
+export { RequestContext } from './request-context';
+export type { EntityRef, Grant, Principal } from './request-context';
+export { entityScopeWhere, isVisible } from './entity-scope';
+export type { ScopeOptions } from './entity-scope';
+export { AnyUser, Ctx, Public, RequireRight } from './access.decorators';
+
+export { AuditService } from '../modules/audit/audit.service';
+export type { AuditRecord } from '../modules/audit/audit.service';
+export { QueueService } from '../common/queue/queue.service';
+export type { AddJobOptions } from '../common/queue/queue.service';
+export { ListQueryDto, resolveList, containsCondition, MAX_PAGE_SIZE } from '../common/http/list-query.dto';
+export type { ResolvedList } from '../common/http/list-query.dto';
+export { IdPipe } from '../common/http/id-param.pipe';

@@ -1,0 +1,134 @@
+import { Module, type ModuleMetadata, type Type } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import type { LocalizedText, MassActionItemResult, MenuEntry, RightDefinition } from '@parc/contracts';
+import type { RequestContext } from './request-context';
+
+export const PLUGIN_MANIFEST = 'parc:plugin-manifest';
+
+/** Migrations for each database the core supports: MariaDB/MySQL and SQLite spell DDL differently. */
+export interface PluginMigrations {
+  mysql: Type<unknown>[];
+  sqlite: Type<unknown>[];
+}
+
+export interface MassActionHandler<TInput = unknown> {
+  /** Acts on each id and says, per id, ok / failed / no-right. Rights must be checked per item here. */
+  run(ctx: RequestContext, ids: number[], input: TInput): Promise<MassActionItemResult[]>;
+}
+
+export interface MassActionDefinition<TInput = unknown> {
+  /** Unique key, `<plugin>.<action>` for plugins. */
+  key: string;
+  /** The list it applies to: `user`, `computer`, … */
+  itemType: string;
+  label: LocalizedText;
+  /** Question the UI asks before running it. */
+  confirm?: LocalizedText;
+  /** The action shows only to users holding these bits of this right. */
+  right: { name: string; bits: number };
+  /** Optional class-validator DTO for the action's form. */
+  input?: Type<TInput>;
+  handler: Type<MassActionHandler<TInput>>;
+}
+
+/** A tab the plugin adds to another item type's page (the web part provides the component under the same key). */
+export interface TabDefinition {
+  itemType: string;
+  key: string;
+  label: LocalizedText;
+  right?: string;
+}
+
+/** A search field the plugin adds to an item type's criteria search. */
+export interface SearchFieldDefinition {
+  itemType: string;
+  key: string;
+  label: LocalizedText;
+  type: 'string' | 'number' | 'date' | 'boolean';
+}
+
+export interface PeriodicJob {
+  /** Runs once per tick across the whole cluster; the returned text is kept in the job's run history. */
+  run(ctx: RequestContext): Promise<string | void>;
+}
+
+export interface PeriodicJobDefinition {
+  /** Unique name, `<plugin>.<job>` for plugins. */
+  name: string;
+  everySeconds: number;
+  handler: Type<PeriodicJob>;
+}
+
+export interface QueueProcessor<TData = unknown> {
+  process(data: TData, job: { id: string; attempt: number }): Promise<void>;
+}
+
+export interface QueueDefinition {
+  /** Unique name, `<plugin>.<queue>` for plugins. */
+  name: string;
+  concurrency?: number;
+  /** Attempts before a job is given up (default 3), with exponential backoff. */
+  attempts?: number;
+  handler: Type<QueueProcessor>;
+}
+
+/** A task a plugin offers to agents of one protocol (FusionInventory getConfig tasks, OCS PROLOG options). */
+export interface AgentTaskHandler {
+  /** The task name the agent knows, e.g. `Deploy` for FusionInventory, `DOWNLOAD` for OCS. */
+  readonly task: string;
+}
+
+export interface AgentTaskDefinition {
+  protocol: 'fusioninventory' | 'ocs';
+  task: string;
+  handler: Type<AgentTaskHandler>;
+}
+
+/** What the core needs to know about a plugin, besides its Nest module. */
+export interface PluginManifest {
+  name: string;
+  version: string;
+  /** Semver range of core versions this plugin supports, e.g. `^0.1.0`. */
+  coreRange: string;
+  description: string;
+  entities?: Type<unknown>[];
+  migrations?: PluginMigrations;
+  rights?: Omit<RightDefinition, 'plugin'>[];
+  menu?: Omit<MenuEntry, 'plugin'>[];
+  massActions?: MassActionDefinition<any>[];
+  tabs?: TabDefinition[];
+  searchFields?: SearchFieldDefinition[];
+  agentTasks?: AgentTaskDefinition[];
+  periodicJobs?: PeriodicJobDefinition[];
+  queues?: QueueDefinition[];
+}
+
+export type PluginMetadata = PluginManifest & Pick<ModuleMetadata, 'imports' | 'controllers' | 'providers' | 'exports'>;
+
+/**
+ * Declares a plugin: a Nest module plus its manifest. Entities get their TypeORM repositories, and every
+ * handler class named in the manifest becomes a provider of the module, so the plugin lists them once.
+ */
+export function Plugin(metadata: PluginMetadata): ClassDecorator {
+  const { imports = [], controllers = [], providers = [], exports: moduleExports = [], ...manifest } = metadata;
+  const handlers = [
+    ...(manifest.massActions ?? []).map((a) => a.handler),
+    ...(manifest.periodicJobs ?? []).map((j) => j.handler),
+    ...(manifest.queues ?? []).map((q) => q.handler),
+    ...(manifest.agentTasks ?? []).map((t) => t.handler),
+  ];
+  const allProviders = [...new Set([...providers, ...handlers])];
+  return (target) => {
+    Module({
+      imports: [...(manifest.entities?.length ? [TypeOrmModule.forFeature(manifest.entities)] : []), ...imports],
+      controllers,
+      providers: allProviders,
+      exports: moduleExports,
+    })(target);
+    Reflect.defineMetadata(PLUGIN_MANIFEST, manifest, target);
+  };
+}
+
+export function pluginManifestOf(target: unknown): PluginManifest | undefined {
+  return typeof target === 'function' ? Reflect.getMetadata(PLUGIN_MANIFEST, target) : undefined;
+}
