@@ -53,21 +53,24 @@ export class TestApp {
   private constructor(
     readonly app: INestApplication,
     private readonly dropDatabase: () => Promise<void>,
+    /** Prefix of this app's Redis keys. */
+    readonly queuePrefix: string,
   ) {}
 
   static async start(options: TestAppOptions = {}): Promise<TestApp> {
     const db = await freshDatabaseUrl(options.driver ?? 'mariadb');
+    const queuePrefix = `parc-test-${randomBytes(4).toString('hex')}`;
     const config = loadConfig({
       DATABASE_URL: db.url,
       DATA_DIR: mkdtempSync(join(tmpdir(), 'parc-data-')),
       ADMIN_PASSWORD,
       LOG_LEVEL: 'silent',
       PLUGINS: (options.plugins ?? ['deploy', join(FIXTURE_PLUGINS, 'notes')]).join(','),
-      ...(options.redis === false ? {} : { REDIS_URL, QUEUE_PREFIX: `parc-test-${randomBytes(4).toString('hex')}` }),
+      ...(options.redis === false ? {} : { REDIS_URL, QUEUE_PREFIX: queuePrefix }),
       ...options.env,
     });
     const app = await createApp(config);
-    return new TestApp(app, db.drop);
+    return new TestApp(app, db.drop, queuePrefix);
   }
 
   get dataSource(): DataSource {

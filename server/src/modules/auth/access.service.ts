@@ -8,7 +8,7 @@ interface GrantRow {
   authorization_id: number;
   entity_id: number;
   path: string;
-  recursive: number | boolean;
+  is_recursive: number | boolean;
   name: string | null;
   bits: number | null;
 }
@@ -24,7 +24,7 @@ export class AccessService {
   /** Every authorization of the user with its entity path and profile rights, in one query. */
   async grantsOf(userId: number): Promise<Grant[]> {
     const rows: GrantRow[] = await this.dataSource.query(
-      `SELECT a.id AS authorization_id, a.entity_id, e.path, a.recursive, pr.name, pr.bits
+      `SELECT a.id AS authorization_id, a.entity_id, e.path, a.is_recursive, pr.name, pr.bits
          FROM authorizations a
          JOIN entities e ON e.id = a.entity_id
          LEFT JOIN profile_rights pr ON pr.profile_id = a.profile_id
@@ -35,7 +35,7 @@ export class AccessService {
     for (const r of rows) {
       let g = byAuthorization.get(r.authorization_id);
       if (!g) {
-        g = { entity: { id: r.entity_id, path: r.path }, recursive: Boolean(r.recursive), rights: {} };
+        g = { entity: { id: r.entity_id, path: r.path }, recursive: Boolean(r.is_recursive), rights: {} };
         byAuthorization.set(r.authorization_id, g);
       }
       if (r.name) g.rights[r.name] = (g.rights[r.name] ?? 0) | Number(r.bits);

@@ -33,6 +33,7 @@ export class Authorization {
   @JoinColumn({ name: 'entity_id' })
   entity?: EntityNode;
 
-  @Column({ default: false })
+  /** `is_recursive`: RECURSIVE is a reserved word in MariaDB. */
+  @Column({ name: 'is_recursive', default: false })
   recursive: boolean;
 }

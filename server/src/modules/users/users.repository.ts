@@ -96,7 +96,7 @@ export class UsersRepository {
       .createQueryBuilder('a')
       .innerJoin('a.profile', 'p')
       .innerJoin('a.entity', 'e')
-      .select(['a.id AS id', 'a.user_id AS user_id', 'a.profile_id AS profile_id', 'p.name AS profile_name', 'a.entity_id AS entity_id', 'e.complete_name AS entity_name', 'a.recursive AS recursive'])
+      .select(['a.id AS id', 'a.user_id AS user_id', 'a.profile_id AS profile_id', 'p.name AS profile_name', 'a.entity_id AS entity_id', 'e.complete_name AS entity_name', 'a.is_recursive AS is_recursive'])
       .where('a.user_id = :userId', { userId })
       .orderBy('e.complete_name')
       .addOrderBy('p.name');
@@ -104,7 +104,7 @@ export class UsersRepository {
       if (!onlyEntityIds.length) return [];
       qb.andWhere('a.entity_id IN (:...ids)', { ids: onlyEntityIds });
     }
-    const rows = await qb.getRawMany<{ id: number; user_id: number; profile_id: number; profile_name: string; entity_id: number; entity_name: string; recursive: number | boolean }>();
+    const rows = await qb.getRawMany<{ id: number; user_id: number; profile_id: number; profile_name: string; entity_id: number; entity_name: string; is_recursive: number | boolean }>();
     return rows.map((r) => ({
       id: Number(r.id),
       userId: Number(r.user_id),
@@ -112,7 +112,7 @@ export class UsersRepository {
       profileName: r.profile_name,
       entityId: Number(r.entity_id),
       entityName: r.entity_name,
-      recursive: Boolean(r.recursive),
+      recursive: Boolean(r.is_recursive),
     }));
   }
 }

@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class Init1795465093570 implements MigrationInterface {
-  name = 'Init1795465093570';
+export class Init1795465297312 implements MigrationInterface {
+  name = 'Init1795465297312';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`CREATE TABLE \`users\` (\`id\` int NOT NULL AUTO_INCREMENT, \`login\` varchar(100) NOT NULL, \`name\` varchar(255) NOT NULL, \`email\` varchar(255) NULL, \`active\` tinyint NOT NULL DEFAULT 1, \`password_hash\` varchar(255) NULL, \`entity_id\` int NOT NULL, \`last_login_at\` datetime NULL, \`created_at\` datetime(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6), \`updated_at\` datetime(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6) ON UPDATE CURRENT_TIMESTAMP(6), UNIQUE INDEX \`uq_users_login\` (\`login\`), INDEX \`ix_users_entity\` (\`entity_id\`), PRIMARY KEY (\`id\`)) ENGINE=InnoDB`);
@@ -12,7 +12,7 @@ export class Init1795465093570 implements MigrationInterface {
     await queryRunner.query(`CREATE TABLE \`job_runs\` (\`id\` int NOT NULL AUTO_INCREMENT, \`name\` varchar(100) NOT NULL, \`tick\` varchar(150) NOT NULL, \`started_at\` datetime NOT NULL, \`finished_at\` datetime NULL, \`status\` varchar(10) NOT NULL, \`message\` text NULL, \`worker\` varchar(150) NOT NULL, INDEX \`ix_job_runs_name_started\` (\`name\`, \`started_at\`), PRIMARY KEY (\`id\`)) ENGINE=InnoDB`);
     await queryRunner.query(`CREATE TABLE \`profiles\` (\`id\` int NOT NULL AUTO_INCREMENT, \`name\` varchar(100) NOT NULL, \`comment\` text NOT NULL, \`created_at\` datetime(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6), \`updated_at\` datetime(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6) ON UPDATE CURRENT_TIMESTAMP(6), UNIQUE INDEX \`uq_profiles_name\` (\`name\`), PRIMARY KEY (\`id\`)) ENGINE=InnoDB`);
     await queryRunner.query(`CREATE TABLE \`profile_rights\` (\`profile_id\` int NOT NULL, \`name\` varchar(100) NOT NULL, \`bits\` int NOT NULL DEFAULT '0', PRIMARY KEY (\`profile_id\`, \`name\`)) ENGINE=InnoDB`);
-    await queryRunner.query(`CREATE TABLE \`authorizations\` (\`id\` int NOT NULL AUTO_INCREMENT, \`user_id\` int NOT NULL, \`profile_id\` int NOT NULL, \`entity_id\` int NOT NULL, \`recursive\` tinyint NOT NULL DEFAULT 0, INDEX \`ix_authorizations_profile\` (\`profile_id\`), INDEX \`ix_authorizations_entity\` (\`entity_id\`), UNIQUE INDEX \`uq_authorizations_user_profile_entity\` (\`user_id\`, \`profile_id\`, \`entity_id\`), PRIMARY KEY (\`id\`)) ENGINE=InnoDB`);
+    await queryRunner.query(`CREATE TABLE \`authorizations\` (\`id\` int NOT NULL AUTO_INCREMENT, \`user_id\` int NOT NULL, \`profile_id\` int NOT NULL, \`entity_id\` int NOT NULL, \`is_recursive\` tinyint NOT NULL DEFAULT 0, INDEX \`ix_authorizations_profile\` (\`profile_id\`), INDEX \`ix_authorizations_entity\` (\`entity_id\`), UNIQUE INDEX \`uq_authorizations_user_profile_entity\` (\`user_id\`, \`profile_id\`, \`entity_id\`), PRIMARY KEY (\`id\`)) ENGINE=InnoDB`);
     await queryRunner.query(`ALTER TABLE \`api_tokens\` ADD CONSTRAINT \`FK_b74883f5884a42fd8496d389b25\` FOREIGN KEY (\`user_id\`) REFERENCES \`users\`(\`id\`) ON DELETE CASCADE ON UPDATE NO ACTION`);
     await queryRunner.query(`ALTER TABLE \`sessions\` ADD CONSTRAINT \`FK_085d540d9f418cfbdc7bd55bb19\` FOREIGN KEY (\`user_id\`) REFERENCES \`users\`(\`id\`) ON DELETE CASCADE ON UPDATE NO ACTION`);
     await queryRunner.query(`ALTER TABLE \`profile_rights\` ADD CONSTRAINT \`FK_3aea21512bdcc80b774c3207b7b\` FOREIGN KEY (\`profile_id\`) REFERENCES \`profiles\`(\`id\`) ON DELETE CASCADE ON UPDATE NO ACTION`);

@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class Init1795465093570 implements MigrationInterface {
-  name = 'Init1795465093570';
+export class Init1795465297312 implements MigrationInterface {
+  name = 'Init1795465297312';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`CREATE TABLE "users" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "login" varchar(100) NOT NULL, "name" varchar(255) NOT NULL, "email" varchar(255), "active" boolean NOT NULL DEFAULT (1), "password_hash" varchar(255), "entity_id" integer NOT NULL, "last_login_at" datetime, "created_at" datetime NOT NULL DEFAULT (datetime('now')), "updated_at" datetime NOT NULL DEFAULT (datetime('now')))`);
@@ -26,7 +26,7 @@ export class Init1795465093570 implements MigrationInterface {
     await queryRunner.query(`CREATE TABLE "profiles" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "name" varchar(100) NOT NULL, "comment" text NOT NULL, "created_at" datetime NOT NULL DEFAULT (datetime('now')), "updated_at" datetime NOT NULL DEFAULT (datetime('now')))`);
     await queryRunner.query(`CREATE UNIQUE INDEX "uq_profiles_name" ON "profiles" ("name") `);
     await queryRunner.query(`CREATE TABLE "profile_rights" ("profile_id" integer NOT NULL, "name" varchar(100) NOT NULL, "bits" integer NOT NULL DEFAULT (0), PRIMARY KEY ("profile_id", "name"))`);
-    await queryRunner.query(`CREATE TABLE "authorizations" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "user_id" integer NOT NULL, "profile_id" integer NOT NULL, "entity_id" integer NOT NULL, "recursive" boolean NOT NULL DEFAULT (0))`);
+    await queryRunner.query(`CREATE TABLE "authorizations" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "user_id" integer NOT NULL, "profile_id" integer NOT NULL, "entity_id" integer NOT NULL, "is_recursive" boolean NOT NULL DEFAULT (0))`);
     await queryRunner.query(`CREATE INDEX "ix_authorizations_profile" ON "authorizations" ("profile_id") `);
     await queryRunner.query(`CREATE INDEX "ix_authorizations_entity" ON "authorizations" ("entity_id") `);
     await queryRunner.query(`CREATE UNIQUE INDEX "uq_authorizations_user_profile_entity" ON "authorizations" ("user_id", "profile_id", "entity_id") `);
@@ -55,8 +55,8 @@ export class Init1795465093570 implements MigrationInterface {
     await queryRunner.query(`DROP INDEX "ix_authorizations_profile"`);
     await queryRunner.query(`DROP INDEX "ix_authorizations_entity"`);
     await queryRunner.query(`DROP INDEX "uq_authorizations_user_profile_entity"`);
-    await queryRunner.query(`CREATE TABLE "temporary_authorizations" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "user_id" integer NOT NULL, "profile_id" integer NOT NULL, "entity_id" integer NOT NULL, "recursive" boolean NOT NULL DEFAULT (0), CONSTRAINT "FK_f4b4d267563cdddee85181202a4" FOREIGN KEY ("user_id") REFERENCES "users" ("id") ON DELETE CASCADE ON UPDATE NO ACTION, CONSTRAINT "FK_fa33817274091afdc52ae5a370e" FOREIGN KEY ("profile_id") REFERENCES "profiles" ("id") ON DELETE RESTRICT ON UPDATE NO ACTION, CONSTRAINT "FK_f63b7f5f72dda7c1e6809f5bf6d" FOREIGN KEY ("entity_id") REFERENCES "entities" ("id") ON DELETE RESTRICT ON UPDATE NO ACTION)`);
-    await queryRunner.query(`INSERT INTO "temporary_authorizations"("id", "user_id", "profile_id", "entity_id", "recursive") SELECT "id", "user_id", "profile_id", "entity_id", "recursive" FROM "authorizations"`);
+    await queryRunner.query(`CREATE TABLE "temporary_authorizations" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "user_id" integer NOT NULL, "profile_id" integer NOT NULL, "entity_id" integer NOT NULL, "is_recursive" boolean NOT NULL DEFAULT (0), CONSTRAINT "FK_f4b4d267563cdddee85181202a4" FOREIGN KEY ("user_id") REFERENCES "users" ("id") ON DELETE CASCADE ON UPDATE NO ACTION, CONSTRAINT "FK_fa33817274091afdc52ae5a370e" FOREIGN KEY ("profile_id") REFERENCES "profiles" ("id") ON DELETE RESTRICT ON UPDATE NO ACTION, CONSTRAINT "FK_f63b7f5f72dda7c1e6809f5bf6d" FOREIGN KEY ("entity_id") REFERENCES "entities" ("id") ON DELETE RESTRICT ON UPDATE NO ACTION)`);
+    await queryRunner.query(`INSERT INTO "temporary_authorizations"("id", "user_id", "profile_id", "entity_id", "is_recursive") SELECT "id", "user_id", "profile_id", "entity_id", "is_recursive" FROM "authorizations"`);
     await queryRunner.query(`DROP TABLE "authorizations"`);
     await queryRunner.query(`ALTER TABLE "temporary_authorizations" RENAME TO "authorizations"`);
     await queryRunner.query(`CREATE INDEX "ix_authorizations_profile" ON "authorizations" ("profile_id") `);
@@ -72,8 +72,8 @@ export class Init1795465093570 implements MigrationInterface {
     await queryRunner.query(`DROP INDEX "ix_authorizations_entity"`);
     await queryRunner.query(`DROP INDEX "ix_authorizations_profile"`);
     await queryRunner.query(`ALTER TABLE "authorizations" RENAME TO "temporary_authorizations"`);
-    await queryRunner.query(`CREATE TABLE "authorizations" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "user_id" integer NOT NULL, "profile_id" integer NOT NULL, "entity_id" integer NOT NULL, "recursive" boolean NOT NULL DEFAULT (0))`);
-    await queryRunner.query(`INSERT INTO "authorizations"("id", "user_id", "profile_id", "entity_id", "recursive") SELECT "id", "user_id", "profile_id", "entity_id", "recursive" FROM "temporary_authorizations"`);
+    await queryRunner.query(`CREATE TABLE "authorizations" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "user_id" integer NOT NULL, "profile_id" integer NOT NULL, "entity_id" integer NOT NULL, "is_recursive" boolean NOT NULL DEFAULT (0))`);
+    await queryRunner.query(`INSERT INTO "authorizations"("id", "user_id", "profile_id", "entity_id", "is_recursive") SELECT "id", "user_id", "profile_id", "entity_id", "is_recursive" FROM "temporary_authorizations"`);
     await queryRunner.query(`DROP TABLE "temporary_authorizations"`);
     await queryRunner.query(`CREATE UNIQUE INDEX "uq_authorizations_user_profile_entity" ON "authorizations" ("user_id", "profile_id", "entity_id") `);
     await queryRunner.query(`CREATE INDEX "ix_authorizations_entity" ON "authorizations" ("entity_id") `);

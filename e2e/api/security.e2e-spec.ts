@@ -1,0 +1,161 @@
+import { ALL_STANDARD_BITS } from '@parc/contracts';
+import { createScopedUser, createTree, TestApp } from './support/test-app';
+import { fill, openApi, type OpenApiDocument, type Operation, operations } from './support/openapi';
+
+/** Routes anyone may call. Everything else must answer 401 without a token. */
+const PUBLIC = new Set(['POST /api/auth/login', 'GET /api/health']);
+
+/** A marker in the names of everything created in entity C: it must never show in what B's user receives. */
+const C_MARK = 'zz-c-secret';
+
+interface World {
+  tree: { a: number; b: number; c: number };
+  cSub: number;
+  cUser: number;
+  cAuthorization: number;
+  cNote: number;
+  profile: number;
+  adminTokenId: number;
+}
+
+/**
+ * How the user of entity B attacks each route with the objects of sibling entity C. Every route of the OpenAPI
+ * document must appear here, so a new route cannot ship without deciding what protects it.
+ */
+function attacks(w: World): Record<string, { params?: Record<string, number | string>; query?: string; body?: object; own?: boolean; global?: boolean }> {
+  return {
+    'POST /api/auth/login': {},
+    'GET /api/health': {},
+    'POST /api/auth/logout': { own: true },
+    'GET /api/auth/me': { own: true },
+    'PUT /api/auth/me/password': { own: true },
+    'GET /api/auth/tokens': { own: true },
+    'POST /api/auth/tokens': { own: true },
+    'DELETE /api/auth/tokens/{id}': { params: { id: w.adminTokenId } },
+    'GET /api/ui/menu': { own: true },
+    'GET /api/entities': {},
+    'GET /api/entities/{id}': { params: { id: w.tree.c } },
+    'POST /api/entities': { body: { name: 'intruder', parentId: w.tree.c } },
+    'PATCH /api/entities/{id}': { params: { id: w.cSub }, body: { name: 'hacked', parentId: w.tree.b } },
+    'DELETE /api/entities/{id}': { params: { id: w.cSub } },
+    'GET /api/users': {},
+    'GET /api/users/{id}': { params: { id: w.cUser } },
+    'POST /api/users': { body: { login: 'intruder', name: 'intruder', entityId: w.tree.c } },
+    'PATCH /api/users/{id}': { params: { id: w.cUser }, body: { password: 'taken-over-1' } },
+    'DELETE /api/users/{id}': { params: { id: w.cUser } },
+    'GET /api/users/{id}/authorizations': { params: { id: w.cUser } },
+    'POST /api/users/{id}/authorizations': { params: { id: w.cUser }, body: { profileId: w.profile, entityId: w.tree.b } },
+    'DELETE /api/users/{id}/authorizations/{authorizationId}': { params: { id: w.cUser, authorizationId: w.cAuthorization } },
+    'GET /api/rights': {},
+    'GET /api/profiles': {},
+    // Profiles are global objects: any holder of the profile right reads them; only root-level holders change them.
+    'GET /api/profiles/{id}': { params: { id: w.profile }, global: true },
+    'POST /api/profiles': { body: { name: 'intruder', rights: { entity: 1 } } },
+    'PATCH /api/profiles/{id}': { params: { id: w.profile }, body: { rights: { entity: 31, user: 31 } } },
+    'DELETE /api/profiles/{id}': { params: { id: w.profile } },
+    'GET /api/audit': {},
+    'GET /api/plugins': {},
+    'GET /api/system/job-runs': {},
+    'GET /api/mass-actions': { query: 'itemType=user' },
+    'POST /api/mass-actions/{key}': { params: { key: 'user.delete' }, body: { itemType: 'user', ids: [w.cUser] } },
+    'GET /api/notes': {},
+    'GET /api/notes/{id}': { params: { id: w.cNote } },
+    'POST /api/notes': { body: { title: 'intruder', entityId: w.tree.c } },
+  };
+}
+
+describe('security: every route, as anonymous and as the user of a sibling entity', () => {
+  let app: TestApp;
+  let adminToken: string;
+  let doc: OpenApiDocument;
+  let ops: Operation[];
+  let world: World;
+  let bToken: string;
+
+  beforeAll(async () => {
+    app = await TestApp.start();
+    adminToken = await app.loginAdmin();
+    const admin = app.as(adminToken);
+    const tree = await createTree(app, adminToken);
+    const cSub = (await admin.post('/api/entities').send({ name: `${C_MARK} sub`, parentId: tree.c }).expect(201)).body.id;
+    const profile = (await admin.post('/api/profiles').send({ name: 'C staff', rights: { entity: 1 } }).expect(201)).body.id;
+    const cUser = (await admin.post('/api/users').send({ login: `${C_MARK}-user`, name: `${C_MARK} user`, password: 'c-user-password', entityId: tree.c }).expect(201)).body.id;
+    const cAuthorization = (await admin.post(`/api/users/${cUser}/authorizations`).send({ profileId: profile, entityId: tree.c }).expect(201)).body.id;
+    const cNote = (await admin.post('/api/notes').send({ title: `${C_MARK} note`, entityId: tree.c }).expect(201)).body.id;
+    const adminTokenId = (await admin.post('/api/auth/tokens').send({ name: `${C_MARK} token` }).expect(201)).body.id;
+    world = { tree, cSub, cUser, cAuthorization, cNote, profile, adminTokenId };
+
+    // B's user holds every right there is, on B and below.
+    const rights = Object.fromEntries(((await admin.get('/api/rights').expect(200)).body.items as { name: string; bits: number }[]).map((r) => [r.name, r.bits]));
+    expect(rights.user).toBe(ALL_STANDARD_BITS);
+    bToken = (await createScopedUser(app, adminToken, 'b-all-rights', tree.b, rights)).token;
+    doc = await openApi(app);
+    ops = operations(doc);
+  });
+  afterAll(() => app.close());
+
+  it('knows how to attack every route of the OpenAPI document', () => {
+    const known = attacks(world);
+    expect(ops.map((o) => o.key).filter((k) => !(k in known))).toEqual([]);
+    expect(Object.keys(known).filter((k) => !ops.some((o) => o.key === k))).toEqual([]);
+    expect(ops.length).toBeGreaterThanOrEqual(30);
+  });
+
+  it('answers 401 to anonymous calls on every route but login and health', async () => {
+    const known = attacks(world);
+    const failures: string[] = [];
+    for (const op of ops.filter((o) => !PUBLIC.has(o.key))) {
+      const res = await app.http()[op.method](fill(op.path, known[op.key].params ?? { id: 1, key: 'user.delete', authorizationId: 1 })).send(known[op.key].body ?? {});
+      if (res.status !== 401 || res.body.error !== 'Unauthorized') failures.push(`${op.key} → ${res.status}`);
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it("refuses B's user every read and change of C's objects, and changes nothing", async () => {
+    const admin = app.as(adminToken);
+    const snapshot = async () => ({
+      entities: (await admin.get('/api/entities?limit=500').expect(200)).body,
+      users: (await admin.get('/api/users?limit=500').expect(200)).body,
+      cAuthorizations: (await admin.get(`/api/users/${world.cUser}/authorizations`).expect(200)).body,
+      profiles: (await admin.get('/api/profiles?limit=500').expect(200)).body,
+      notes: (await admin.get('/api/notes?limit=500').expect(200)).body,
+      tokens: (await admin.get('/api/auth/tokens').expect(200)).body,
+    });
+    const before = await snapshot();
+    const b = app.as(bToken);
+    const known = attacks(world);
+    const failures: string[] = [];
+    for (const op of ops) {
+      const attack = known[op.key];
+      if (PUBLIC.has(op.key) || attack.own) continue;
+      const url = fill(op.path, attack.params ?? {}) + (attack.query ? `?${attack.query}` : '');
+      const res = await b[op.method](url).send(attack.body ?? {});
+      const leaked = JSON.stringify(res.body).includes(C_MARK);
+      if (leaked) failures.push(`${op.key} leaked C's data`);
+      const isList = op.method === 'get' && !attack.params;
+      if (isList || attack.global) {
+        if (res.status !== 200) failures.push(`${op.key} list → ${res.status}`);
+      } else if (op.key === 'POST /api/mass-actions/{key}') {
+        if (res.status !== 200 || res.body.ok !== 0 || res.body.noRight !== 1) failures.push(`${op.key} → ${res.status} ${JSON.stringify(res.body)}`);
+      } else if (![403, 404].includes(res.status)) {
+        failures.push(`${op.key} → ${res.status} ${JSON.stringify(res.body)}`);
+      }
+    }
+    expect(failures).toEqual([]);
+    expect(await snapshot()).toEqual(before);
+    await app.login(`${C_MARK}-user`, 'c-user-password');
+  });
+
+  it("refuses B's user to choose C (or their common parent) as active entity, on every protected route", async () => {
+    const known = attacks(world);
+    const failures: string[] = [];
+    for (const entity of [world.tree.c, world.tree.a]) {
+      const inC = app.as(bToken, { id: entity });
+      for (const op of ops.filter((o) => !PUBLIC.has(o.key))) {
+        const res = await inC[op.method](fill(op.path, known[op.key].params ?? {})).send(known[op.key].body ?? {});
+        if (res.status !== 403) failures.push(`${op.key} in entity ${entity} → ${res.status}`);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+});
