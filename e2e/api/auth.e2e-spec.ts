@@ -18,6 +18,12 @@ describe('authentication (MariaDB + Redis)', () => {
     expect(me.body.rights['deploy.package']).toBe(31);
   });
 
+  it('serves many concurrent logins of the same user without error', async () => {
+    const results = await Promise.all(Array.from({ length: 24 }, () => app.http().post('/api/auth/login').send({ login: 'admin', password: ADMIN_PASSWORD })));
+    expect(results.map((r) => r.status)).toEqual(Array(24).fill(200));
+    expect(new Set(results.map((r) => r.body.accessToken)).size).toBe(24);
+  });
+
   it('stores an argon2id hash, never the password', async () => {
     const [row] = await app.dataSource.query("SELECT password_hash FROM users WHERE login = 'admin'");
     expect(row.password_hash).toMatch(/^\$argon2id\$v=19\$m=19456,p=1,t=2\$/);

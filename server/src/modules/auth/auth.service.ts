@@ -50,10 +50,10 @@ export class AuthService {
     const token = newToken(SESSION_PREFIX);
     const now = new Date();
     const expiresAt = new Date(now.getTime() + this.config.sessionTtlHours * 3_600_000);
-    await this.dataSource.transaction(async (m) => {
-      await m.getRepository(Session).insert({ tokenHash: hashToken(token), userId: user.id, expiresAt, lastUsedAt: now, address: address.slice(0, 64) });
-      await m.getRepository(User).update(user.id, { lastLoginAt: now });
-    });
+    // Two statements, no transaction: inside one, concurrent logins of one user deadlock on MariaDB (the
+    // session's foreign key takes a shared lock on the user row that the last-login update then wants).
+    await this.dataSource.getRepository(Session).insert({ tokenHash: hashToken(token), userId: user.id, expiresAt, lastUsedAt: now, address: address.slice(0, 64) });
+    await this.dataSource.getRepository(User).update(user.id, { lastLoginAt: now });
     return { accessToken: token, expiresAt: expiresAt.toISOString() };
   }
 
