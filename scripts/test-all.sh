@@ -25,6 +25,8 @@ step "Starting MariaDB and Redis on loopback"
 bash scripts/services.sh start || exit 1
 step "Building server and web"
 npm run build || exit 1
+step "Type-checking the tests and fixtures"
+npm run lint:types || exit 1
 
 status=0
 step "Unit tests (server)"

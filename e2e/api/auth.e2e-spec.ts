@@ -1,4 +1,5 @@
-import { ADMIN_PASSWORD, TestApp } from './support/test-app';
+import { Redis } from 'ioredis';
+import { ADMIN_PASSWORD, REDIS_URL, TestApp } from './support/test-app';
 
 describe('authentication (MariaDB + Redis)', () => {
   let app: TestApp;
@@ -144,8 +145,7 @@ describe('sessions and API tokens', () => {
 });
 
 async function scanRedis(pattern: string): Promise<string[]> {
-  const { default: IORedis } = await import('ioredis');
-  const redis = new IORedis(process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379');
+  const redis = new Redis(REDIS_URL);
   try {
     return await redis.keys(pattern);
   } finally {

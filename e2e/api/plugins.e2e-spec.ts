@@ -1,5 +1,7 @@
 import { join } from 'node:path';
 import { Bits } from '@parc/contracts';
+import { JobRunner } from '../../server/src/modules/jobs/job-runner';
+import { Contributions } from '../../server/src/plugin-host/contributions';
 import { createScopedUser, createTree, FIXTURE_PLUGINS, TestApp } from './support/test-app';
 
 describe('plugin host', () => {
@@ -69,8 +71,6 @@ describe('plugin host', () => {
 
   it("runs a plugin's periodic job and keeps its run history", async () => {
     // Triggered directly here; the scheduling itself is proven by workers.e2e-spec.ts.
-    const { JobRunner } = await import('../../server/src/modules/jobs/job-runner');
-    const { Contributions } = await import('../../server/src/plugin-host/contributions');
     const contributions = app.app.get(Contributions);
     const job = contributions.periodicJobs.find((j) => j.name === 'notes.count')!;
     await app.app.get(JobRunner).run(job.name, 'manual-tick', app.app.get(job.handler, { strict: false }));

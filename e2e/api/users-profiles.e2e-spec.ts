@@ -110,7 +110,7 @@ describe('users, profiles and authorizations', () => {
   });
 
   it('runs mass actions with per-item results, offering only those the user holds the right for', async () => {
-    const ids = [];
+    const ids: number[] = [];
     for (const login of ['m1', 'm2', 'm3']) ids.push((await admin.post('/api/users').send({ login, name: login, entityId: tree.b }).expect(201)).body.id);
     const actions = (await admin.get('/api/mass-actions?itemType=user').expect(200)).body.items.map((a: { key: string }) => a.key);
     expect(actions).toEqual(['user.enable', 'user.disable', 'user.delete']);

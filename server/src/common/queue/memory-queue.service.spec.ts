@@ -34,7 +34,12 @@ describe('MemoryQueueService', () => {
     const seen: string[] = [];
     await queue.add('q', 'a', { jobId: 'same' });
     await queue.add('q', 'b', { jobId: 'same' });
-    await new Promise<void>((resolve) => queue.consume('q', async (d) => void seen.push(d as string) || resolve(), { concurrency: 1, attempts: 1 }));
+    await new Promise<void>((resolve) =>
+      queue.consume('q', async (d) => {
+        seen.push(d as string);
+        resolve();
+      }, { concurrency: 1, attempts: 1 }),
+    );
     expect(seen).toEqual(['a']);
   });
 

@@ -1,15 +1,13 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import type { EntityView } from '@parc/contracts';
-import { Transform } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Length, MaxLength, Min } from 'class-validator';
 import { ListQueryDto } from '../../../common/http/list-query.dto';
+import { Trim } from '../../../common/http/transforms';
 import type { EntityNode } from '../entity-node.entity';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export class CreateEntityDto {
   @ApiProperty({ maxLength: 255 })
-  @Transform(trim)
+  @Trim()
   @IsString()
   @Length(1, 255)
   name: string;
@@ -26,26 +24,8 @@ export class CreateEntityDto {
   comment?: string;
 }
 
-export class UpdateEntityDto {
-  @ApiPropertyOptional({ maxLength: 255, description: 'New name (rename)' })
-  @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @Length(1, 255)
-  name?: string;
-
-  @ApiPropertyOptional({ description: 'New parent entity id (move)' })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  parentId?: number;
-
-  @ApiPropertyOptional({ maxLength: 10000 })
-  @IsOptional()
-  @IsString()
-  @MaxLength(10000)
-  comment?: string;
-}
+/** Rename (name), move (parentId) or comment: every field optional. */
+export class UpdateEntityDto extends PartialType(CreateEntityDto) {}
 
 export class ListEntitiesQueryDto extends ListQueryDto {}
 

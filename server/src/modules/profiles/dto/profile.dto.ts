@@ -1,16 +1,15 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import type { LocalizedText, ProfileView, RightDefinition } from '@parc/contracts';
-import { Transform } from 'class-transformer';
 import { IsObject, IsOptional, IsString, Length, MaxLength } from 'class-validator';
 import { ListQueryDto } from '../../../common/http/list-query.dto';
+import { Trim } from '../../../common/http/transforms';
 import type { ProfileWithRights } from '../profiles.repository';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const RIGHTS_DOC = { type: 'object', additionalProperties: { type: 'integer' }, example: { user: 31, entity: 1 } } as const;
 
 export class CreateProfileDto {
   @ApiProperty({ maxLength: 100 })
-  @Transform(trim)
+  @Trim()
   @IsString()
   @Length(1, 100)
   name: string;
@@ -27,25 +26,8 @@ export class CreateProfileDto {
   rights?: Record<string, number>;
 }
 
-export class UpdateProfileDto {
-  @ApiPropertyOptional({ maxLength: 100 })
-  @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @Length(1, 100)
-  name?: string;
-
-  @ApiPropertyOptional({ maxLength: 10000 })
-  @IsOptional()
-  @IsString()
-  @MaxLength(10000)
-  comment?: string;
-
-  @ApiPropertyOptional({ ...RIGHTS_DOC, description: 'The complete rights matrix; rights left out are removed' })
-  @IsOptional()
-  @IsObject()
-  rights?: Record<string, number>;
-}
+/** Rename, comment, or replace the whole rights matrix (rights left out are removed). */
+export class UpdateProfileDto extends PartialType(CreateProfileDto) {}
 
 export class ListProfilesQueryDto extends ListQueryDto {}
 

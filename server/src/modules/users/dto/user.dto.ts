@@ -1,21 +1,19 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import type { UserView } from '@parc/contracts';
-import { Transform } from 'class-transformer';
 import { IsBoolean, IsEmail, IsInt, IsOptional, IsString, Length, Matches, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
 import { ListQueryDto } from '../../../common/http/list-query.dto';
+import { Trim } from '../../../common/http/transforms';
 import type { UserWithEntity } from '../users.repository';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export class CreateUserDto {
   @ApiProperty({ maxLength: 100, example: 'jdupont' })
-  @Transform(trim)
+  @Trim()
   @IsString()
   @Matches(/^[\w.@-]{1,100}$/, { message: 'login may hold 1 to 100 letters, digits and . _ @ -' })
   login: string;
 
   @ApiProperty({ maxLength: 255, example: 'Jeanne Dupont' })
-  @Transform(trim)
+  @Trim()
   @IsString()
   @Length(1, 255)
   name: string;
@@ -45,39 +43,8 @@ export class CreateUserDto {
   entityId: number;
 }
 
-export class UpdateUserDto {
-  @ApiPropertyOptional({ maxLength: 255 })
-  @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @Length(1, 255)
-  name?: string;
-
-  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 255 })
-  @IsOptional()
-  @ValidateIf((_, v) => v !== null)
-  @IsEmail()
-  @MaxLength(255)
-  email?: string | null;
-
-  @ApiPropertyOptional({ minLength: 8, maxLength: 256 })
-  @IsOptional()
-  @IsString()
-  @MinLength(8)
-  @MaxLength(256)
-  password?: string;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsBoolean()
-  active?: boolean;
-
-  @ApiPropertyOptional({ description: 'New home entity' })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  entityId?: number;
-}
+/** Every field but the login, each optional; entityId moves the user's home entity. */
+export class UpdateUserDto extends PartialType(OmitType(CreateUserDto, ['login'] as const)) {}
 
 export class ListUsersQueryDto extends ListQueryDto {}
 
