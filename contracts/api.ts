@@ -144,6 +144,9 @@ export interface MassActionItemResult {
   message?: string;
 }
 
+/** The most ids one mass-action call accepts; the web UI sends bigger selections in batches. */
+export const MAX_MASS_ACTION_ITEMS = 10_000;
+
 export interface MassActionResult {
   ok: number;
   failed: number;

@@ -1,9 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { MassActionItemResult, MassActionItemStatus, MassActionResult } from '@parc/contracts';
+import { MAX_MASS_ACTION_ITEMS, type MassActionItemResult, type MassActionItemStatus, type MassActionResult } from '@parc/contracts';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsInt, IsObject, IsOptional, IsString, Matches, Min } from 'class-validator';
 import { MassActionViewDto } from '../../plugins/dto/plugin.dto';
-
-export const MAX_MASS_ACTION_ITEMS = 10_000;
 
 export class MassActionQueryDto {
   @ApiProperty({ example: 'user' })
