@@ -3,7 +3,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NG_CLI_ANALYTICS=false
-npm ci --no-audit --no-fund
+# npm install rather than npm ci: see scripts/test-all.sh.
+npm install --no-audit --no-fund
 npm run build
 PORT="${PORT:-3000}"
 if [ ! -f "${DATA_DIR:-data}/parc.sqlite" ]; then

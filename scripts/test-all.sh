@@ -19,8 +19,10 @@ if [ ${#missing[@]} -gt 0 ]; then
   as_root apt-get update -qq && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null || exit 1
 fi
 
-step "npm ci"
-npm ci --no-audit --no-fund || exit 1
+# npm install, not npm ci: the registry reachable here serves only this platform's optional binaries, so the
+# lockfile cannot list the others and `npm ci` would refuse it; npm install still installs the locked versions.
+step "npm install (locked versions)"
+npm install --no-audit --no-fund || exit 1
 step "Starting MariaDB and Redis on loopback"
 bash scripts/services.sh start || exit 1
 step "Building server and web"

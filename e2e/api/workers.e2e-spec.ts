@@ -56,7 +56,7 @@ describe('API and worker processes on one MariaDB + Redis', () => {
       const ticks = runs.map((r) => r.tick);
       expect(new Set(ticks).size).toBe(ticks.length);
       // About one run per second over 6 s: twice that would mean each worker ran every tick.
-      expect(runs.length - startRuns).toBeGreaterThanOrEqual(4);
+      expect(runs.length - startRuns).toBeGreaterThanOrEqual(3);
       expect(runs.length - startRuns).toBeLessThanOrEqual(8);
       expect(runs.every((r) => r.status === 'ok' || r.status === 'running')).toBe(true);
       // The API process only produces work: every run came from a worker.

@@ -10,14 +10,14 @@ import { errorBody } from './common/errors/error-body';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
 import { StrictValidationPipe } from './common/errors/validation';
 import { coreVersion } from './common/paths';
-import { CORE_CONTRIBUTIONS } from './core-manifest';
+import { coreContributions } from './core-manifest';
 import { Contributions } from './plugin-host/contributions';
 import { loadPlugins } from './plugin-host/plugin-loader';
 
 /** Builds and initialises the application (not listening yet): used by main.ts and by the tests. */
 export async function createApp(config: AppConfig): Promise<INestApplication> {
   const plugins = loadPlugins(config.plugins, coreVersion());
-  const contributions = new Contributions(CORE_CONTRIBUTIONS, plugins);
+  const contributions = new Contributions(coreContributions(config), plugins);
   const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config, contributions), {
     bufferLogs: true,
     bodyParser: false,

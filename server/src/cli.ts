@@ -7,7 +7,7 @@ import { dataSourceOptions } from './common/database/data-source-options';
 import { ensureInitialData } from './common/database/initial-data';
 import { pendingSchemaChanges, runMigrations } from './common/database/migrations';
 import { coreVersion, repoRoot } from './common/paths';
-import { CORE_CONTRIBUTIONS } from './core-manifest';
+import { coreContributions } from './core-manifest';
 import { Contributions } from './plugin-host/contributions';
 import { loadPlugins } from './plugin-host/plugin-loader';
 
@@ -23,7 +23,7 @@ async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   const config = loadConfig();
   const plugins = loadPlugins(config.plugins, coreVersion());
-  const contributions = new Contributions(CORE_CONTRIBUTIONS, plugins);
+  const contributions = new Contributions(coreContributions(config), plugins);
   const open = (db: DatabaseConfig) => new DataSource(dataSourceOptions(db, plugins)).initialize();
 
   switch (command) {

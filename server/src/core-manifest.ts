@@ -1,10 +1,11 @@
 import { ALL_STANDARD_BITS, Bits, CoreRight } from '@parc/contracts';
 import { HousekeepingJob } from './modules/jobs/housekeeping.job';
 import { USER_MASS_ACTIONS } from './modules/users/users.mass-actions';
+import type { AppConfig } from './common/config/config';
 import type { CoreContributions } from './plugin-host/contributions';
 
 /** What the core contributes to the registries plugins also fill. */
-export const CORE_CONTRIBUTIONS: CoreContributions = {
+export const coreContributions = (config: AppConfig): CoreContributions => ({
   rights: [
     { name: CoreRight.ENTITY, label: { en: 'Entities', fr: 'Entités' }, bits: ALL_STANDARD_BITS },
     { name: CoreRight.USER, label: { en: 'Users and authorizations', fr: 'Utilisateurs et habilitations' }, bits: ALL_STANDARD_BITS },
@@ -22,5 +23,5 @@ export const CORE_CONTRIBUTIONS: CoreContributions = {
     { path: '/system', label: { en: 'System', fr: 'Système' }, icon: 'monitor_heart', right: CoreRight.SYSTEM, order: 95 },
   ],
   massActions: USER_MASS_ACTIONS,
-  periodicJobs: [{ name: 'core.housekeeping', everySeconds: 3600, handler: HousekeepingJob }],
-};
+  periodicJobs: [{ name: 'core.housekeeping', everySeconds: config.housekeepingIntervalSeconds, handler: HousekeepingJob }],
+});

@@ -31,7 +31,7 @@ export class BackgroundWorkService implements OnApplicationBootstrap, OnApplicat
     }
     for (const j of this.contributions.periodicJobs) {
       const job = this.moduleRef.get<PeriodicJob>(j.handler, { strict: false });
-      await this.queue.schedule(j.name, this.everyMs(j.name, j.everySeconds), (tick) => this.runner.run(j.name, tick, job));
+      await this.queue.schedule(j.name, j.everySeconds * 1000, (tick) => this.runner.run(j.name, tick, job));
     }
     await this.queue.pruneSchedules(this.contributions.periodicJobs.map((j) => j.name));
     this.logger.log(`Worker started: ${this.contributions.queues.length} queues, ${this.contributions.periodicJobs.length} periodic jobs on ${this.queue.driver}`);
@@ -39,9 +39,5 @@ export class BackgroundWorkService implements OnApplicationBootstrap, OnApplicat
 
   async onApplicationShutdown(): Promise<void> {
     await this.queue.close();
-  }
-
-  private everyMs(name: string, declared: number): number {
-    return (name === 'core.housekeeping' ? this.config.housekeepingIntervalSeconds : declared) * 1000;
   }
 }
