@@ -15,8 +15,23 @@ SOCKET="$DB_DIR/run/mysqld.sock"
 mariadb_up() { mariadb-admin --no-defaults --protocol=tcp -h127.0.0.1 -P"$MARIADB_PORT" -uparc -pparc ping >/dev/null 2>&1; }
 redis_up() { redis-cli -h 127.0.0.1 -p "$REDIS_PORT" ping 2>/dev/null | grep -q PONG; }
 
+create_parc_user() {
+  mariadb --no-defaults "$@" -uroot <<'SQL'
+CREATE USER IF NOT EXISTS 'parc'@'localhost' IDENTIFIED BY 'parc';
+CREATE USER IF NOT EXISTS 'parc'@'127.0.0.1' IDENTIFIED BY 'parc';
+GRANT ALL PRIVILEGES ON `parc%`.* TO 'parc'@'localhost';
+GRANT ALL PRIVILEGES ON `parc%`.* TO 'parc'@'127.0.0.1';
+CREATE DATABASE IF NOT EXISTS parc CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
+SQL
+}
+
 start_mariadb() {
   if mariadb_up; then echo "MariaDB already answers on 127.0.0.1:$MARIADB_PORT"; return; fi
+  # A server the distribution started already holds the port: give it the test user instead of starting ours.
+  if mariadb-admin --no-defaults --socket=/run/mysqld/mysqld.sock -uroot ping >/dev/null 2>&1; then
+    create_parc_user --socket=/run/mysqld/mysqld.sock
+    mariadb_up && { echo "Using the running system MariaDB on 127.0.0.1:$MARIADB_PORT"; return; }
+  fi
   mkdir -p "$DB_DIR/data" "$DB_DIR/run"
   chown -R mysql:mysql "$DB_DIR"
   if [ ! -d "$DB_DIR/data/mysql" ]; then
@@ -31,13 +46,7 @@ start_mariadb() {
     mariadb-admin --no-defaults --socket="$SOCKET" -uroot ping >/dev/null 2>&1 && break
     sleep 0.25
   done
-  mariadb --no-defaults --socket="$SOCKET" -uroot <<'SQL'
-CREATE USER IF NOT EXISTS 'parc'@'localhost' IDENTIFIED BY 'parc';
-CREATE USER IF NOT EXISTS 'parc'@'127.0.0.1' IDENTIFIED BY 'parc';
-GRANT ALL PRIVILEGES ON `parc%`.* TO 'parc'@'localhost';
-GRANT ALL PRIVILEGES ON `parc%`.* TO 'parc'@'127.0.0.1';
-CREATE DATABASE IF NOT EXISTS parc CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
-SQL
+  create_parc_user --socket="$SOCKET"
   mariadb_up || { echo "MariaDB did not start; see $DB_DIR/run/mariadb.err" >&2; exit 1; }
   echo "MariaDB started on 127.0.0.1:$MARIADB_PORT"
 }
