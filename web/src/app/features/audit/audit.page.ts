@@ -4,7 +4,6 @@ import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { MatPaginatorModule } from '@angular/material/paginator';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { MatTableModule } from '@angular/material/table';
@@ -15,7 +14,8 @@ import { DateTimePipe } from '../../core/i18n/date-time.pipe';
 import { TPipe } from '../../core/i18n/t.pipe';
 import { Icon } from '../../core/icons/icon';
 import { remoteData } from '../../shared/data/remote-data';
-import { ListState, PAGE_SIZES, emptyPage } from '../../shared/list/list-state';
+import { ListPaginator } from '../../shared/list/list-paginator';
+import { ListState, emptyPage } from '../../shared/list/list-state';
 import { PageHeader } from '../../shared/page-header/page-header';
 import { AuditDiffTable } from './audit-diff-table';
 
@@ -36,7 +36,7 @@ interface AuditFilters {
     MatButtonModule,
     MatFormFieldModule,
     MatInputModule,
-    MatPaginatorModule,
+    ListPaginator,
     MatProgressBarModule,
     MatSelectModule,
     MatTableModule,
@@ -68,7 +68,6 @@ export class AuditPage implements OnInit {
   );
   protected readonly expandedId = signal<number | null>(null);
   protected readonly columns = ['at', 'user', 'action', 'item', 'changes'];
-  protected readonly pageSizes = PAGE_SIZES;
   protected readonly hasFilters = computed(() => Object.values(this.filters()).some((value) => value !== undefined));
 
   protected readonly form = inject(NonNullableFormBuilder).group({

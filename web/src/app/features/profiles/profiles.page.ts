@@ -1,7 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
-import { MatPaginatorModule } from '@angular/material/paginator';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSortModule } from '@angular/material/sort';
 import { MatTableModule } from '@angular/material/table';
@@ -18,7 +17,8 @@ import { Icon } from '../../core/icons/icon';
 import { Notifier } from '../../core/notify/notifier';
 import { remoteData } from '../../shared/data/remote-data';
 import { ConfirmService } from '../../shared/dialogs/confirm-dialog';
-import { ListState, PAGE_SIZES, emptyPage } from '../../shared/list/list-state';
+import { ListPaginator } from '../../shared/list/list-paginator';
+import { ListState, emptyPage } from '../../shared/list/list-state';
 import { SearchField } from '../../shared/list/search-field';
 import { PageHeader } from '../../shared/page-header/page-header';
 import { ProfileCreateDialog } from './profile-create-dialog';
@@ -29,7 +29,7 @@ import { errorAlreadyShown } from '../../core/api/request-context';
   selector: 'parc-profiles-page',
   imports: [
     MatButtonModule,
-    MatPaginatorModule,
+    ListPaginator,
     MatProgressBarModule,
     MatSortModule,
     MatTableModule,
@@ -56,7 +56,6 @@ export class ProfilesPage {
   protected readonly list = new ListState({ sort: 'name' });
   protected readonly profiles = remoteData(() => this.list.query(), (query) => this.api.list<ProfileView>('/profiles', query), emptyPage<ProfileView>());
   protected readonly columns = ['name', 'comment', 'rights', 'updatedAt', 'actions'];
-  protected readonly pageSizes = PAGE_SIZES;
   protected readonly canCreate = computed(() => this.auth.me() !== null && this.auth.can('profile', Bits.CREATE));
 
   /** How many rights the profile grants at all. */

@@ -1,6 +1,5 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
-import { MatPaginatorModule } from '@angular/material/paginator';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatTableModule } from '@angular/material/table';
 import type { JobRunView } from '@parc/contracts';
@@ -9,13 +8,14 @@ import { DateTimePipe } from '../../core/i18n/date-time.pipe';
 import { TPipe } from '../../core/i18n/t.pipe';
 import { Icon } from '../../core/icons/icon';
 import { remoteData } from '../../shared/data/remote-data';
-import { ListState, PAGE_SIZES, emptyPage } from '../../shared/list/list-state';
+import { ListPaginator } from '../../shared/list/list-paginator';
+import { ListState, emptyPage } from '../../shared/list/list-state';
 import { PageHeader } from '../../shared/page-header/page-header';
 
 /** Runs of the background jobs (GET /api/system/job-runs): when, where, and how each one ended. */
 @Component({
   selector: 'parc-job-runs-page',
-  imports: [MatButtonModule, MatPaginatorModule, MatProgressBarModule, MatTableModule, Icon, TPipe, DateTimePipe, PageHeader],
+  imports: [MatButtonModule, ListPaginator, MatProgressBarModule, MatTableModule, Icon, TPipe, DateTimePipe, PageHeader],
   template: `
     <parc-page-header [title]="'system.title' | t" [subtitle]="'system.subtitle' | t">
       <button mat-stroked-button type="button" (click)="runs.reload()" data-testid="job-runs-refresh">
@@ -67,14 +67,7 @@ import { PageHeader } from '../../shared/page-header/page-header';
           </td>
         </tr>
       </table>
-      <mat-paginator
-        [length]="runs.value().total"
-        [pageIndex]="list.pageIndex()"
-        [pageSize]="list.limit()"
-        [pageSizeOptions]="pageSizes"
-        (page)="list.onPage($event)"
-        showFirstLastButtons
-      />
+      <parc-list-paginator [state]="list" [total]="runs.value().total" />
     </div>
   `,
   styles: `
@@ -100,5 +93,4 @@ export class JobRunsPage {
   protected readonly list = new ListState(); // the server's order: most recent first
   protected readonly runs = remoteData(() => this.list.query(), (query) => this.api.list<JobRunView>('/system/job-runs', query), emptyPage<JobRunView>());
   protected readonly columns = ['name', 'tick', 'startedAt', 'finishedAt', 'status', 'message', 'worker'];
-  protected readonly pageSizes = PAGE_SIZES;
 }

@@ -2,7 +2,6 @@ import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/c
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatDialog } from '@angular/material/dialog';
-import { MatPaginatorModule } from '@angular/material/paginator';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSortModule } from '@angular/material/sort';
 import { MatTableModule } from '@angular/material/table';
@@ -13,7 +12,8 @@ import { DateTimePipe } from '../../core/i18n/date-time.pipe';
 import { TPipe } from '../../core/i18n/t.pipe';
 import { Icon } from '../../core/icons/icon';
 import { remoteData } from '../../shared/data/remote-data';
-import { ListState, PAGE_SIZES, emptyPage } from '../../shared/list/list-state';
+import { ListPaginator } from '../../shared/list/list-paginator';
+import { ListState, emptyPage } from '../../shared/list/list-state';
 import { RowSelection } from '../../shared/list/row-selection';
 import { SearchField } from '../../shared/list/search-field';
 import { MassActionBar } from '../../shared/mass-actions/mass-action-bar';
@@ -27,7 +27,7 @@ import { UsersApi } from './users.api';
   imports: [
     MatButtonModule,
     MatCheckboxModule,
-    MatPaginatorModule,
+    ListPaginator,
     MatProgressBarModule,
     MatSortModule,
     MatTableModule,
@@ -54,7 +54,6 @@ export class UsersPage {
   protected readonly canCreate = computed(() => this.auth.me() !== null && this.auth.can('user', Bits.CREATE));
 
   protected readonly columns = ['select', 'login', 'name', 'email', 'entityName', 'active', 'lastLoginAt'];
-  protected readonly pageSizes = PAGE_SIZES;
   protected readonly resolveAllIds = () => this.usersApi.allIds(this.list.q() || undefined);
 
   protected search(q: string): void {
