@@ -91,6 +91,20 @@ describe('admin UI', () => {
     expect((await entityNames()).sort()).toEqual(['Root entity > Europe', 'Root entity > Europe > Lyon', 'Root entity > Europe > Paris', 'Root entity > Europe > Paris > Bercy']);
   });
 
+  it('renames an entity from the tree, and the audit trail records it', async () => {
+    const lyon = page.locator('[data-testid="entity-node"][data-entity-name="Root entity > Europe > Lyon"]');
+    await lyon.getByTestId('entity-rename').click();
+    await page.getByTestId('entity-form-name').fill('Lyon Part-Dieu');
+    await page.getByTestId('entity-form-save').click();
+    await page.locator('[data-testid="entity-node"][data-entity-name="Root entity > Europe > Lyon Part-Dieu"]').waitFor();
+    await page.getByTestId('nav-audit').click();
+    // Newest first: the rename, whose before/after values show when the row is opened.
+    const latest = page.getByTestId('audit-row').first();
+    await expect(latest.textContent()).resolves.toMatch(/admin/);
+    await latest.click();
+    await expect(page.getByTestId('audit-diff').first().textContent()).resolves.toMatch(/Lyon[\s\S]*Lyon Part-Dieu/);
+  });
+
   it('creates a user with the Admin profile on a sub-entity', async () => {
     await page.getByTestId('nav-users').click();
     await page.getByTestId('users-create').click();

@@ -42,6 +42,7 @@ export { PageHeader } from '../shared/page-header/page-header';
 export { SearchField } from '../shared/list/search-field';
 export { ListState, PAGE_SIZES, emptyPage } from '../shared/list/list-state';
 export { ListPaginator } from '../shared/list/list-paginator';
+export { IconButton } from '../shared/buttons/icon-button';
 export { RowSelection } from '../shared/list/row-selection';
 export { MassActionBar } from '../shared/mass-actions/mass-action-bar';
 export { ConfirmService, type ConfirmRequest } from '../shared/dialogs/confirm-dialog';

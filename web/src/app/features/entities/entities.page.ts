@@ -2,7 +2,6 @@ import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@a
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { MatTooltipModule } from '@angular/material/tooltip';
 import { Bits, type EntityView } from '@parc/contracts';
 import { filter, switchMap } from 'rxjs';
 import { ApiClient } from '../../core/api/api-client';
@@ -11,6 +10,7 @@ import { entityTree } from '../../core/entity/entity-tree';
 import { I18n } from '../../core/i18n/i18n.service';
 import { TPipe } from '../../core/i18n/t.pipe';
 import { Icon } from '../../core/icons/icon';
+import { IconButton } from '../../shared/buttons/icon-button';
 import { Notifier } from '../../core/notify/notifier';
 import { remoteData } from '../../shared/data/remote-data';
 import { ConfirmService } from '../../shared/dialogs/confirm-dialog';
@@ -25,7 +25,7 @@ import { errorAlreadyShown } from '../../core/api/request-context';
  */
 @Component({
   selector: 'parc-entities-page',
-  imports: [MatButtonModule, MatProgressBarModule, MatTooltipModule, Icon, TPipe, PageHeader],
+  imports: [MatButtonModule, MatProgressBarModule, Icon, IconButton, TPipe, PageHeader],
   templateUrl: './entities.page.html',
   styleUrl: './entities.page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -14,6 +14,7 @@ import { DateTimePipe } from '../../core/i18n/date-time.pipe';
 import { I18n } from '../../core/i18n/i18n.service';
 import { TPipe } from '../../core/i18n/t.pipe';
 import { Icon } from '../../core/icons/icon';
+import { IconButton } from '../../shared/buttons/icon-button';
 import { Notifier } from '../../core/notify/notifier';
 import { remoteData } from '../../shared/data/remote-data';
 import { ConfirmService } from '../../shared/dialogs/confirm-dialog';
@@ -35,7 +36,7 @@ import { errorAlreadyShown } from '../../core/api/request-context';
     MatTableModule,
     MatTooltipModule,
     RouterLink,
-    Icon,
+    Icon, IconButton,
     TPipe,
     DateTimePipe,
     PageHeader,

@@ -3,7 +3,6 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatTableModule } from '@angular/material/table';
-import { MatTooltipModule } from '@angular/material/tooltip';
 import type { ApiTokenView } from '@parc/contracts';
 import { filter, switchMap } from 'rxjs';
 import { ApiClient } from '../../core/api/api-client';
@@ -11,6 +10,7 @@ import { DateTimePipe } from '../../core/i18n/date-time.pipe';
 import { I18n } from '../../core/i18n/i18n.service';
 import { TPipe } from '../../core/i18n/t.pipe';
 import { Icon } from '../../core/icons/icon';
+import { IconButton } from '../../shared/buttons/icon-button';
 import { Notifier } from '../../core/notify/notifier';
 import { remoteData } from '../../shared/data/remote-data';
 import { ConfirmService } from '../../shared/dialogs/confirm-dialog';
@@ -21,7 +21,7 @@ import { errorAlreadyShown } from '../../core/api/request-context';
 /** The signed-in user's personal API tokens (for scripts): list, create (shown once), revoke. */
 @Component({
   selector: 'parc-tokens-page',
-  imports: [MatButtonModule, MatProgressBarModule, MatTableModule, MatTooltipModule, Icon, TPipe, DateTimePipe, PageHeader],
+  imports: [MatButtonModule, MatProgressBarModule, MatTableModule, Icon, IconButton, TPipe, DateTimePipe, PageHeader],
   template: `
     <parc-page-header [title]="'tokens.title' | t" [subtitle]="'tokens.subtitle' | t">
       <button mat-flat-button type="button" (click)="create()" data-testid="tokens-create">
@@ -58,16 +58,7 @@ import { errorAlreadyShown } from '../../core/api/request-context';
         <ng-container matColumnDef="actions">
           <th mat-header-cell *matHeaderCellDef><span class="cdk-visually-hidden">{{ 'common.actions' | t }}</span></th>
           <td mat-cell *matCellDef="let token" class="parc-actions-cell">
-            <button
-              mat-icon-button
-              type="button"
-              (click)="revoke(token)"
-              [matTooltip]="'tokens.revoke' | t"
-              [attr.aria-label]="'tokens.revoke' | t"
-              data-testid="token-revoke"
-            >
-              <parc-icon name="delete" />
-            </button>
+            <parc-icon-button icon="delete" label="tokens.revoke" (pressed)="revoke(token)" data-testid="token-revoke" />
           </td>
         </ng-container>
         <tr mat-header-row *matHeaderRowDef="columns"></tr>

@@ -4,12 +4,12 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatSelectModule } from '@angular/material/select';
-import { MatTooltipModule } from '@angular/material/tooltip';
 import type { AuthorizationView, ProfileView } from '@parc/contracts';
 import { ActiveEntityStore } from '../../core/entity/active-entity.store';
 import { I18n } from '../../core/i18n/i18n.service';
 import { TPipe } from '../../core/i18n/t.pipe';
 import { Icon } from '../../core/icons/icon';
+import { IconButton } from '../../shared/buttons/icon-button';
 import { Notifier } from '../../core/notify/notifier';
 import { remoteData } from '../../shared/data/remote-data';
 import { UsersApi } from './users.api';
@@ -18,7 +18,7 @@ import { errorAlreadyShown } from '../../core/api/request-context';
 /** A user's authorizations (profile on an entity, optionally with its sub-entities): list, add, remove. */
 @Component({
   selector: 'parc-user-authorizations',
-  imports: [ReactiveFormsModule, MatButtonModule, MatCheckboxModule, MatFormFieldModule, MatSelectModule, MatTooltipModule, Icon, TPipe],
+  imports: [ReactiveFormsModule, MatButtonModule, MatCheckboxModule, MatFormFieldModule, MatSelectModule, Icon, IconButton, TPipe],
   templateUrl: './user-authorizations.html',
   styleUrl: './user-authorizations.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
