@@ -9,8 +9,6 @@ export function dialectOf(dataSource: DataSource): Dialect {
 /** The few SQL spellings that differ between SQLite and MariaDB, in one place. */
 export function sqlFor(dialect: Dialect) {
   return {
-    /** Length in characters (MariaDB LENGTH counts bytes). */
-    charLength: (expr: string) => (dialect === 'sqlite' ? `length(${expr})` : `CHAR_LENGTH(${expr})`),
     concat: (...parts: string[]) => (dialect === 'sqlite' ? parts.join(' || ') : `CONCAT(${parts.join(', ')})`),
   };
 }

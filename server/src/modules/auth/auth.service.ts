@@ -1,7 +1,7 @@
 import { BadRequestException, Inject, Injectable, NotFoundException, UnauthorizedException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Page } from '@parc/contracts';
-import { type DataSource, LessThan } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../../common/config/config';
 import { APP_CONFIG } from '../../common/config/config.module';
 import type { RequestContext } from '../../sdk/request-context';
@@ -145,12 +145,6 @@ export class AuthService {
       await m.getRepository(ApiToken).delete(id);
       await this.audit.record(m, ctx, { action: 'delete', itemType: 'api_token', itemId: id, entityId: user?.entityId ?? null, before: { name: row.name, prefix: row.prefix } });
     });
-  }
-
-  /** Housekeeping: sessions past their expiry. */
-  async purgeExpiredSessions(): Promise<number> {
-    const result = await this.dataSource.getRepository(Session).delete({ expiresAt: LessThan(new Date()) });
-    return result.affected ?? 0;
   }
 }
 

@@ -19,6 +19,10 @@ export class UsersRepository {
     return this.dataSource.getRepository(User).findOneBy({ id });
   }
 
+  loginTaken(login: string): Promise<boolean> {
+    return this.dataSource.getRepository(User).existsBy({ login });
+  }
+
   findByLoginWithHash(login: string): Promise<User | null> {
     return this.dataSource
       .getRepository(User)
@@ -72,13 +76,6 @@ export class UsersRepository {
       .addSelect('e.complete_name', 'entity_name')
       .getRawAndEntities<{ entity_name: string }>();
     return entities[0] ? Object.assign(entities[0], { entityName: raw[0]?.entity_name ?? '' }) : null;
-  }
-
-  /** Ids of the users among `ids` that the caller may see. */
-  async visibleIds(ctx: RequestContext, ids: number[]): Promise<Set<number>> {
-    if (!ids.length) return new Set();
-    const rows = await this.visibleUsers(ctx).select('u.id', 'id').andWhere('u.id IN (:...ids)', { ids }).getRawMany<{ id: number }>();
-    return new Set(rows.map((r) => Number(r.id)));
   }
 
   /** Every entity the user is tied to: home entity and authorizations. Changing the user needs rights on all. */

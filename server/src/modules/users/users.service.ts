@@ -38,7 +38,7 @@ export class UsersService {
 
   async create(ctx: RequestContext, dto: CreateUserDto): Promise<UserViewDto> {
     this.assertEntityRight(ctx, dto.entityId, Bits.CREATE, 'home entity');
-    if (await this.users.findByLoginWithHash(dto.login)) throw new ConflictException(`The login '${dto.login}' is already taken`);
+    if (await this.users.loginTaken(dto.login)) throw new ConflictException(`The login '${dto.login}' is already taken`);
     const passwordHash = dto.password ? await this.hasher.hash(dto.password) : null;
     const id = await this.dataSource.transaction(async (m) => {
       const repo = m.getRepository(User);
@@ -123,7 +123,7 @@ export class UsersService {
    * The user if the caller holds the bits on every entity the user is tied to: otherwise an admin of one
    * entity could take over an account that also has rights elsewhere.
    */
-  async manageable(ctx: RequestContext, id: number, bits: number) {
+  private async manageable(ctx: RequestContext, id: number, bits: number) {
     const user = await this.visible(ctx, id);
     const entityIds = await this.users.entityIdsOf(id);
     if (!entityIds.every((e) => ctx.canOnEntity(CoreRight.USER, bits, e))) {
