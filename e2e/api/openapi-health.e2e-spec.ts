@@ -47,6 +47,13 @@ describe('health on the embedded default (SQLite, in-process queue)', () => {
       const e = (await admin.post('/api/entities').send({ name: 'Lyon', parentId: 1 }).expect(201)).body;
       await admin.patch(`/api/entities/${e.id}`).send({ name: 'Lyon 2' }).expect(200);
       expect((await admin.get('/api/audit?itemType=entity').expect(200)).body.total).toBe(2);
+      // Concurrent writes, each in its own transaction, all commit: none fails, none is lost.
+      const created = await Promise.all(
+        Array.from({ length: 20 }, (_, i) => admin.post('/api/users').send({ login: `concurrent-${i}`, name: `User ${i}`, entityId: e.id })),
+      );
+      expect(created.map((r) => r.status)).toEqual(Array(20).fill(201));
+      expect((await admin.get('/api/users?q=concurrent-&limit=100').expect(200)).body.total).toBe(20);
+      expect((await admin.get('/api/audit?itemType=user&limit=100').expect(200)).body.total).toBe(20);
     } finally {
       await app.close();
     }

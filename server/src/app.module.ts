@@ -10,6 +10,7 @@ import { ConfigModule } from './common/config/config.module';
 import { dataSourceOptions } from './common/database/data-source-options';
 import { ensureInitialData } from './common/database/initial-data';
 import { runMigrations } from './common/database/migrations';
+import { serializeSqliteTransactions } from './common/database/unit-of-work';
 import { repoRoot } from './common/paths';
 import { QueueModule } from './common/queue/queue.module';
 import { AuditModule } from './modules/audit/audit.module';
@@ -49,6 +50,7 @@ export class AppModule {
           // Migrations and initial data run before any module touches the database.
           dataSourceFactory: async (opts?: DataSourceOptions) => {
             const dataSource = await new DataSource(opts!).initialize();
+            serializeSqliteTransactions(dataSource);
             await runMigrations(dataSource);
             await ensureInitialData(dataSource, config, contributions.rights);
             return dataSource;

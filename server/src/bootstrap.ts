@@ -9,6 +9,7 @@ import type { AppConfig } from './common/config/config';
 import { errorBody } from './common/errors/error-body';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
 import { StrictValidationPipe } from './common/errors/validation';
+import { runUnitOfWork } from './common/database/unit-of-work';
 import { coreVersion } from './common/paths';
 import { coreContributions } from './core-manifest';
 import { Contributions } from './plugin-host/contributions';
@@ -26,6 +27,8 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   app.useLogger(app.get(Logger));
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
+  // Each request is a unit of work (see unit-of-work.ts), before any handler touches the database.
+  app.use((_req: Request, _res: Response, next: NextFunction) => runUnitOfWork(next));
   app.use(jsonBody(config.jsonBodyLimit));
   app.setGlobalPrefix('api');
   app.useGlobalPipes(new StrictValidationPipe());

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import { ModuleRef } from '@nestjs/core';
 import type { AppConfig } from '../../common/config/config';
 import { APP_CONFIG } from '../../common/config/config.module';
+import { runUnitOfWork } from '../../common/database/unit-of-work';
 import { QueueService } from '../../common/queue/queue.service';
 import { Contributions } from '../../plugin-host/contributions';
 import type { PeriodicJob, QueueProcessor } from '../../sdk/plugin';
@@ -27,7 +28,7 @@ export class BackgroundWorkService implements OnApplicationBootstrap, OnApplicat
     if (this.config.role === 'api') return;
     for (const q of this.contributions.queues) {
       const processor = this.moduleRef.get<QueueProcessor>(q.handler, { strict: false });
-      this.queue.consume(q.name, (data, job) => processor.process(data, job), { concurrency: q.concurrency ?? 1, attempts: q.attempts ?? 3 });
+      this.queue.consume(q.name, (data, job) => runUnitOfWork(() => processor.process(data, job)), { concurrency: q.concurrency ?? 1, attempts: q.attempts ?? 3 });
     }
     for (const j of this.contributions.periodicJobs) {
       const job = this.moduleRef.get<PeriodicJob>(j.handler, { strict: false });

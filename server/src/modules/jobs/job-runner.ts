@@ -2,6 +2,7 @@ import { hostname } from 'node:os';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { runUnitOfWork } from '../../common/database/unit-of-work';
 import type { PeriodicJob } from '../../sdk/plugin';
 import { RequestContext } from '../../sdk/request-context';
 import { ROOT_ENTITY_ID } from '../entities/entity-node.entity';
@@ -16,7 +17,11 @@ export class JobRunner {
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async run(name: string, tick: string, job: PeriodicJob): Promise<void> {
+  run(name: string, tick: string, job: PeriodicJob): Promise<void> {
+    return runUnitOfWork(() => this.runAndRecord(name, tick, job));
+  }
+
+  private async runAndRecord(name: string, tick: string, job: PeriodicJob): Promise<void> {
     const repo = this.dataSource.getRepository(JobRun);
     const row = await repo.save(repo.create({ name, tick, startedAt: new Date(), finishedAt: null, status: 'running', message: null, worker: WORKER_NAME }));
     try {
