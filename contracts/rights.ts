@@ -23,6 +23,9 @@ export const CoreRight = {
   AUDIT: 'audit',
   PLUGIN: 'plugin',
   SYSTEM: 'system',
+  COMPUTER: 'computer',
+  /** Inventory configuration: entity rules, frequency. */
+  INVENTORY: 'inventory',
 } as const;
 
 export type CoreRightName = (typeof CoreRight)[keyof typeof CoreRight];

@@ -77,7 +77,7 @@ describe('plugin host', () => {
     const runs = (await admin.get('/api/system/job-runs?name=notes.count').expect(200)).body.items;
     expect(runs[0]).toMatchObject({ name: 'notes.count', tick: 'manual-tick', status: 'ok', message: expect.stringMatching(/^\d+ notes$/) });
     expect(contributions.agentTasks.map((t) => `${t.plugin}:${t.protocol}:${t.task}`)).toEqual(['notes:fusioninventory:Notes']);
-    expect(contributions.searchFields.map((f) => f.key)).toEqual(['notes.title']);
+    expect(contributions.searchFields.filter((f) => f.plugin).map((f) => f.key)).toEqual(['notes.title']);
   });
 });
 
@@ -99,7 +99,7 @@ describe('plugin loading', () => {
       expect((await admin.get('/api/plugins').expect(200)).body).toEqual({ items: [], total: 0 });
       await admin.get('/api/notes').expect(404);
       const menu = (await admin.get('/api/ui/menu').expect(200)).body.items.map((e: { path: string }) => e.path);
-      expect(menu).toEqual(['/entities', '/users', '/profiles', '/audit', '/plugins', '/system']);
+      expect(menu).toEqual(['/computers', '/agents', '/entities', '/users', '/profiles', '/inventory', '/audit', '/plugins', '/system']);
     } finally {
       await app.close();
     }

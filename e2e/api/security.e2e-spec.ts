@@ -1,9 +1,10 @@
 import { ALL_STANDARD_BITS } from '@parc/contracts';
+import { sendInventory } from './support/agents';
 import { createScopedUser, createTree, TestApp } from './support/test-app';
 import { fill, openApi, type OpenApiDocument, type Operation, operations } from './support/openapi';
 
 /** Routes anyone may call. Everything else must answer 401 without a token. */
-const PUBLIC = new Set(['POST /api/auth/login', 'GET /api/health']);
+const PUBLIC = new Set(['POST /api/auth/login', 'GET /api/health', 'POST /', 'POST /ocsinventory', 'POST /plugins/glpiinventory', 'POST /plugins/fusioninventory']);
 
 /** A marker in the names of everything created in entity C: it must never show in what B's user receives. */
 const C_MARK = 'zz-c-secret';
@@ -16,13 +17,15 @@ interface World {
   cNote: number;
   profile: number;
   adminTokenId: number;
+  cComputer: number;
+  rule: number;
 }
 
 /**
  * How the user of entity B attacks each route with the objects of sibling entity C. Every route of the OpenAPI
  * document must appear here, so a new route cannot ship without deciding what protects it.
  */
-function attacks(w: World): Record<string, { params?: Record<string, number | string>; query?: string; body?: object; own?: boolean; global?: boolean }> {
+function attacks(w: World): Record<string, { params?: Record<string, number | string>; query?: string; body?: object; own?: boolean; global?: boolean; denied?: boolean }> {
   return {
     'POST /api/auth/login': {},
     'GET /api/health': {},
@@ -61,6 +64,31 @@ function attacks(w: World): Record<string, { params?: Record<string, number | st
     'GET /api/notes': {},
     'GET /api/notes/{id}': { params: { id: w.cNote } },
     'POST /api/notes': { body: { title: 'intruder', entityId: w.tree.c } },
+    'POST /': {},
+    'POST /ocsinventory': {},
+    'POST /plugins/glpiinventory': {},
+    'POST /plugins/fusioninventory': {},
+    'GET /api/computers': {},
+    'GET /api/computers/ids': {},
+    'GET /api/computers/export.csv': {},
+    'GET /api/computers/search-fields': {},
+    'GET /api/computers/{id}': { params: { id: w.cComputer } },
+    'PATCH /api/computers/{id}': { params: { id: w.cComputer }, body: { name: 'hacked', entityId: w.tree.b } },
+    'DELETE /api/computers/{id}': { params: { id: w.cComputer } },
+    'GET /api/computers/{id}/software': { params: { id: w.cComputer } },
+    'GET /api/computers/{id}/disks': { params: { id: w.cComputer } },
+    'GET /api/computers/{id}/network': { params: { id: w.cComputer } },
+    'GET /api/computers/{id}/agents': { params: { id: w.cComputer } },
+    'GET /api/computers/{id}/history': { params: { id: w.cComputer } },
+    'GET /api/agents': {},
+    // Installation-wide inventory configuration: only holders of the right on the root entity.
+    'GET /api/inventory/settings': { params: {}, denied: true },
+    'PUT /api/inventory/settings': { body: { defaultEntityId: w.tree.b, frequencyHours: 1 } },
+    'GET /api/inventory/entity-rules': { params: {}, denied: true },
+    'POST /api/inventory/entity-rules': { body: { name: 'steal', kind: 'tag', pattern: '*', entityId: w.tree.b } },
+    'PATCH /api/inventory/entity-rules/{id}': { params: { id: w.rule }, body: { entityId: w.tree.b } },
+    'DELETE /api/inventory/entity-rules/{id}': { params: { id: w.rule } },
+    'GET /api/ui/tabs': { own: true, query: 'itemType=computer' },
   };
 }
 
@@ -83,7 +111,11 @@ describe('security: every route, as anonymous and as the user of a sibling entit
     const cAuthorization = (await admin.post(`/api/users/${cUser}/authorizations`).send({ profileId: profile, entityId: tree.c }).expect(201)).body.id;
     const cNote = (await admin.post('/api/notes').send({ title: `${C_MARK} note`, entityId: tree.c }).expect(201)).body.id;
     const adminTokenId = (await admin.post('/api/auth/tokens').send({ name: `${C_MARK} token` }).expect(201)).body.id;
-    world = { tree, cSub, cUser, cAuthorization, cNote, profile, adminTokenId };
+    // A computer of C, sent by an agent whose TAG a rule routes to C.
+    const rule = (await admin.post('/api/inventory/entity-rules').send({ name: 'C sites', kind: 'tag', pattern: 'site-c', entityId: tree.c }).expect(201)).body.id;
+    await sendInventory(app, `${C_MARK}-pc`, 'site-c');
+    const cComputer = (await admin.get(`/api/computers?q=${C_MARK}`).expect(200)).body.items[0].id;
+    world = { tree, cSub, cUser, cAuthorization, cNote, profile, adminTokenId, cComputer, rule };
 
     // B's user holds every right there is, on B and below.
     const rights = Object.fromEntries(((await admin.get('/api/rights').expect(200)).body.items as { name: string; bits: number }[]).map((r) => [r.name, r.bits]));
@@ -120,6 +152,9 @@ describe('security: every route, as anonymous and as the user of a sibling entit
       profiles: (await admin.get('/api/profiles?limit=500').expect(200)).body,
       notes: (await admin.get('/api/notes?limit=500').expect(200)).body,
       tokens: (await admin.get('/api/auth/tokens').expect(200)).body,
+      computers: (await admin.get('/api/computers?limit=500').expect(200)).body,
+      rules: (await admin.get('/api/inventory/entity-rules').expect(200)).body,
+      settings: (await admin.get('/api/inventory/settings').expect(200)).body,
     });
     const before = await snapshot();
     const b = app.as(bToken);
@@ -130,10 +165,12 @@ describe('security: every route, as anonymous and as the user of a sibling entit
       if (PUBLIC.has(op.key) || attack.own) continue;
       const url = fill(op.path, attack.params ?? {}) + (attack.query ? `?${attack.query}` : '');
       const res = await b[op.method](url).send(attack.body ?? {});
-      const leaked = JSON.stringify(res.body).includes(C_MARK);
+      const leaked = JSON.stringify(res.body).includes(C_MARK) || (res.text ?? '').includes(C_MARK) || (op.key === 'GET /api/computers/ids' && res.body.ids?.includes(world.cComputer));
       if (leaked) failures.push(`${op.key} leaked C's data`);
       const isList = op.method === 'get' && !attack.params;
-      if (isList || attack.global) {
+      if (attack.denied) {
+        if (res.status !== 403) failures.push(`${op.key} → ${res.status}`);
+      } else if (isList || attack.global) {
         if (res.status !== 200) failures.push(`${op.key} list → ${res.status}`);
       } else if (op.key === 'POST /api/mass-actions/{key}') {
         if (res.status !== 200 || res.body.ok !== 0 || res.body.noRight !== 1) failures.push(`${op.key} → ${res.status} ${JSON.stringify(res.body)}`);
@@ -144,6 +181,12 @@ describe('security: every route, as anonymous and as the user of a sibling entit
     expect(failures).toEqual([]);
     expect(await snapshot()).toEqual(before);
     await app.login(`${C_MARK}-user`, 'c-user-password');
+    // Mass actions on C's computer: reported no-right, nothing moved or deleted.
+    for (const [key, input] of [['computer.move', { entityId: world.tree.b }], ['computer.delete', undefined]] as const) {
+      const res = await b.post(`/api/mass-actions/${key}`).send({ itemType: 'computer', ids: [world.cComputer], ...(input ? { input } : {}) });
+      expect([res.status, res.body.ok, res.body.noRight + res.body.failed]).toEqual([200, 0, 1]);
+    }
+    expect((await admin.get(`/api/computers/${world.cComputer}`).expect(200)).body.entityId).toBe(world.tree.c);
   });
 
   it("refuses B's user to choose C (or their common parent) as active entity, on every protected route", async () => {

@@ -17,6 +17,9 @@ import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { CoreDataModule } from './modules/core-data.module';
 import { EntitiesModule } from './modules/entities/entities.module';
+import { AgentsModule } from './modules/agents/agents.module';
+import { ComputersModule } from './modules/computers/computers.module';
+import { InventoryModule } from './modules/inventory/inventory.module';
 import { JobsModule } from './modules/jobs/jobs.module';
 import { MassActionsModule } from './modules/mass-actions/mass-actions.module';
 import { ProfilesModule } from './modules/profiles/profiles.module';
@@ -65,6 +68,9 @@ export class AppModule {
         AuditModule,
         MassActionsModule,
         JobsModule,
+        InventoryModule,
+        ComputersModule,
+        AgentsModule,
         SystemModule,
         PluginHostModule.forRoot(contributions),
         ...(existsSync(join(WEB_DIR, 'index.html')) ? [ServeStaticModule.forRoot({ rootPath: WEB_DIR, exclude: ['/api/{*path}'] })] : []),

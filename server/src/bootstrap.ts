@@ -13,6 +13,7 @@ import { runUnitOfWork } from './common/database/unit-of-work';
 import { coreVersion } from './common/paths';
 import { coreContributions } from './core-manifest';
 import { Contributions } from './plugin-host/contributions';
+import { AGENT_XML_PATHS } from './modules/inventory/agent-intake.controller';
 import { loadPlugins } from './plugin-host/plugin-loader';
 
 /** Builds and initialises the application (not listening yet): used by main.ts and by the tests. */
@@ -29,8 +30,10 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   app.disable('x-powered-by');
   // Each request is a unit of work (see unit-of-work.ts), before any handler touches the database.
   app.use((_req: Request, _res: Response, next: NextFunction) => runUnitOfWork(next));
+  app.use(agentBody(config.agentMaxBodyBytes));
   app.use(jsonBody(config.jsonBodyLimit));
-  app.setGlobalPrefix('api');
+  // Agent protocols keep the paths agents are configured with; everything else is under /api.
+  app.setGlobalPrefix('api', { exclude: AGENT_ROUTES });
   app.useGlobalPipes(new StrictValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());
   app.enableShutdownHooks();
@@ -40,10 +43,19 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   return app;
 }
 
-/** JSON bodies up to the limit; a malformed or oversized body answers in the API's error shape. */
-function jsonBody(limit: number) {
-  const parse = express.json({ limit });
-  return (req: Request, res: Response, next: NextFunction) =>
+/**
+ * Paths outside /api: the agents' XML endpoints and what sits below the GLPI plugins' paths agents are configured
+ * with (the deploy plugin serves FusionInventory's deploy protocol there).
+ */
+const AGENT_ROUTES = ['/', 'ocsinventory', 'plugins/glpiinventory', 'plugins/glpiinventory/{*path}', 'plugins/fusioninventory', 'plugins/fusioninventory/{*path}'];
+const AGENT_XML_POSTS = new Set(AGENT_XML_PATHS);
+
+type BodyParser = (req: Request, res: Response, next: (err?: unknown) => void) => void;
+
+/** Runs a body parser; a malformed or oversized body answers in the API's error shape. */
+function parsedBody(parse: BodyParser, limit: number, applies: (req: Request) => boolean) {
+  return (req: Request, res: Response, next: NextFunction) => {
+    if (!applies(req)) return next();
     parse(req, res, (err?: unknown) => {
       if (!err) return next();
       const e = err as { type?: string; status?: number; message?: string };
@@ -52,6 +64,17 @@ function jsonBody(limit: number) {
       const status = e.status && e.status >= 400 && e.status < 500 ? e.status : 400;
       return res.status(status).json(errorBody(status, e.message ?? 'Unreadable request body'));
     });
+  };
+}
+
+/** JSON bodies of the API, up to the limit. */
+function jsonBody(limit: number) {
+  return parsedBody(express.json({ limit }), limit, () => true);
+}
+
+/** Agent messages arrive as raw bytes of any content type (zlib, gzip, XML), read whole up to the limit. */
+function agentBody(limit: number) {
+  return parsedBody(express.raw({ type: () => true, limit }), limit, (req) => req.method === 'POST' && AGENT_XML_POSTS.has(req.path.replace(/(.)\/+$/, '$1')));
 }
 
 function setUpOpenApi(app: INestApplication): void {

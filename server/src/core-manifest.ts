@@ -1,4 +1,6 @@
 import { ALL_STANDARD_BITS, Bits, CoreRight } from '@parc/contracts';
+import { COMPUTER_MASS_ACTIONS } from './modules/computers/computers.mass-actions';
+import { COMPUTER_SEARCH_FIELDS } from './modules/computers/search/computer-fields';
 import { HousekeepingJob } from './modules/jobs/housekeeping.job';
 import { USER_MASS_ACTIONS } from './modules/users/users.mass-actions';
 import type { AppConfig } from './common/config/config';
@@ -13,15 +15,21 @@ export const coreContributions = (config: AppConfig): CoreContributions => ({
     { name: CoreRight.AUDIT, label: { en: 'Audit trail', fr: "Journal d'audit" }, bits: Bits.READ },
     { name: CoreRight.PLUGIN, label: { en: 'Plugins', fr: 'Plugins' }, bits: Bits.READ },
     { name: CoreRight.SYSTEM, label: { en: 'System and background jobs', fr: 'Système et tâches de fond' }, bits: Bits.READ },
+    { name: CoreRight.COMPUTER, label: { en: 'Computers and agents', fr: 'Ordinateurs et agents' }, bits: ALL_STANDARD_BITS },
+    { name: CoreRight.INVENTORY, label: { en: 'Inventory configuration', fr: "Configuration de l'inventaire" }, bits: Bits.READ | Bits.CREATE | Bits.UPDATE | Bits.DELETE },
   ],
   menu: [
+    { path: '/computers', label: { en: 'Computers', fr: 'Ordinateurs' }, icon: 'computer', right: CoreRight.COMPUTER, order: 5 },
+    { path: '/agents', label: { en: 'Agents', fr: 'Agents' }, icon: 'router', right: CoreRight.COMPUTER, order: 6 },
     { path: '/entities', label: { en: 'Entities', fr: 'Entités' }, icon: 'account_tree', right: CoreRight.ENTITY, order: 10 },
     { path: '/users', label: { en: 'Users', fr: 'Utilisateurs' }, icon: 'group', right: CoreRight.USER, order: 20 },
     { path: '/profiles', label: { en: 'Profiles', fr: 'Profils' }, icon: 'admin_panel_settings', right: CoreRight.PROFILE, order: 30 },
+    { path: '/inventory', label: { en: 'Inventory settings', fr: "Paramètres d'inventaire" }, icon: 'tune', right: CoreRight.INVENTORY, order: 70 },
     { path: '/audit', label: { en: 'Audit trail', fr: "Journal d'audit" }, icon: 'history', right: CoreRight.AUDIT, order: 80 },
     { path: '/plugins', label: { en: 'Plugins', fr: 'Plugins' }, icon: 'extension', right: CoreRight.PLUGIN, order: 90 },
     { path: '/system', label: { en: 'System', fr: 'Système' }, icon: 'monitor_heart', right: CoreRight.SYSTEM, order: 95 },
   ],
-  massActions: USER_MASS_ACTIONS,
+  massActions: [...USER_MASS_ACTIONS, ...COMPUTER_MASS_ACTIONS],
+  searchFields: COMPUTER_SEARCH_FIELDS,
   periodicJobs: [{ name: 'core.housekeeping', everySeconds: config.housekeepingIntervalSeconds, handler: HousekeepingJob }],
 });

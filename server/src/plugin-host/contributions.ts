@@ -10,7 +10,7 @@ import type {
 import type { LoadedPlugin } from './plugin-loader';
 
 /** What the core itself contributes, in the same shape as a plugin manifest. */
-export type CoreContributions = Pick<PluginManifest, 'rights' | 'menu' | 'massActions' | 'periodicJobs' | 'queues'>;
+export type CoreContributions = Pick<PluginManifest, 'rights' | 'menu' | 'massActions' | 'periodicJobs' | 'queues' | 'searchFields'>;
 
 type Owned<T> = T & { plugin?: string };
 
@@ -39,6 +39,7 @@ export class Contributions {
     this.assertUnique('mass action', this.massActions.map((a) => a.key));
     this.assertUnique('periodic job', this.periodicJobs.map((j) => j.name));
     this.assertUnique('queue', this.queues.map((q) => q.name));
+    this.assertUnique('search field', this.searchFields.map((f) => `${f.itemType}.${f.key}`));
     this.menu.sort((a, b) => (a.order ?? 100) - (b.order ?? 100));
   }
 
@@ -72,9 +73,9 @@ export class Contributions {
     this.massActions.push(...own(m.massActions));
     this.periodicJobs.push(...own(m.periodicJobs));
     this.queues.push(...own(m.queues));
+    this.searchFields.push(...own(m.searchFields));
     if (plugin) {
       this.tabs.push(...(m.tabs ?? []).map((t) => ({ ...t, plugin })));
-      this.searchFields.push(...own(m.searchFields));
       this.agentTasks.push(...own(m.agentTasks));
     }
   }

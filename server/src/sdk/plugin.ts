@@ -39,12 +39,20 @@ export interface TabDefinition {
   right?: string;
 }
 
-/** A search field the plugin adds to an item type's criteria search. */
+/**
+ * A search field of an item type's criteria search. The SQL is declared, never built from user input: values
+ * are always bound parameters. For computers the row alias is `c`.
+ * - `column`: an expression on the row itself, e.g. `c.name`;
+ * - `in`: a child table: the row matches when `c.id IN (SELECT <select> FROM <from> WHERE <column> matches)`.
+ *   Criteria whose `in.from` is the same are combined on the same child row (software name AND version).
+ */
 export interface SearchFieldDefinition {
   itemType: string;
   key: string;
   label: LocalizedText;
-  type: 'string' | 'number' | 'date' | 'boolean';
+  type: 'string' | 'number' | 'date';
+  column?: string;
+  in?: { select: string; from: string; column: string };
 }
 
 export interface PeriodicJob {

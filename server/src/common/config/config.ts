@@ -28,6 +28,11 @@ export interface AppConfig {
   trustProxy: boolean;
   /** Argon2id cost; defaults follow the OWASP minimum (19 MiB, 2 passes). */
   argon2: { memoryKiB: number; timeCost: number };
+  /** Agent messages: largest body as received, and once decompressed (checked while inflating). */
+  agentMaxBodyBytes: number;
+  agentMaxXmlBytes: number;
+  /** How often gathered "last contact" times are written. */
+  lastContactFlushSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -114,6 +119,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       memoryKiB: int('ARGON2_MEMORY_KIB', 19_456, 1024, 4 * 1024 * 1024),
       timeCost: int('ARGON2_TIME_COST', 2, 1, 20),
     },
+    agentMaxBodyBytes: int('AGENT_MAX_BODY_BYTES', 20 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
+    agentMaxXmlBytes: int('AGENT_MAX_XML_BYTES', 64 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
+    lastContactFlushSeconds: int('LAST_CONTACT_FLUSH_SECONDS', 5, 1, 3600),
   };
   if (problems.length) throw new ConfigError(problems);
   return config;

@@ -31,7 +31,9 @@ export async function ensureInitialData(dataSource: DataSource, config: AppConfi
         m.getRepository(User).create({ login: config.admin.login, name: 'Administrator', email: null, active: true, passwordHash, entityId: ROOT_ENTITY_ID, lastLoginAt: null }),
       );
       await m.getRepository(Authorization).insert({ userId: admin.id, profileId: SUPER_ADMIN_PROFILE_ID, entityId: ROOT_ENTITY_ID, recursive: true });
-      await createProfile(m.getRepository(Profile), 'Admin', 'Manages entities and users; cannot change profiles', {
+      await createProfile(m.getRepository(Profile), 'Admin', 'Manages computers, entities and users; cannot change profiles', {
+        [CoreRight.COMPUTER]: ALL_STANDARD_BITS,
+        [CoreRight.INVENTORY]: Bits.READ,
         [CoreRight.ENTITY]: ALL_STANDARD_BITS,
         [CoreRight.USER]: ALL_STANDARD_BITS,
         [CoreRight.PROFILE]: Bits.READ,

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { AuditAction } from '@parc/contracts';
 import type { EntityManager } from 'typeorm';
+import { Bulk } from '../../common/database/bulk';
 import type { RequestContext } from '../../sdk/request-context';
 import { AuditEvent } from './audit-event.entity';
 
@@ -45,7 +46,16 @@ export class AuditService {
     const repo = manager.getRepository(AuditEvent);
     await repo.save(repo.create(event));
   }
+
+  /** The same for many objects at once (mass actions), in set-based inserts. */
+  async recordMany(manager: EntityManager, ctx: RequestContext, records: AuditRecord[]): Promise<void> {
+    const at = new Date();
+    const rows = records.map((r) => [at, ctx.userId, ctx.login, r.action, r.itemType, r.itemId, r.entityId, json(clean(r.before)), json(clean(r.after))]);
+    await new Bulk(manager.connection).insert(manager, 'audit_events', ['at', 'user_id', 'user_login', 'action', 'item_type', 'item_id', 'entity_id', 'before', 'after'], rows);
+  }
 }
+
+const json = (value: Record<string, unknown> | null) => (value ? JSON.stringify(value) : null);
 
 function clean(value: object | null | undefined): Record<string, unknown> | null {
   if (!value) return null;

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Page } from '@parc/contracts';
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../../common/config/config';
+import { dateFromDb } from '../../common/database/dates';
 import { APP_CONFIG } from '../../common/config/config.module';
 import type { RequestContext } from '../../sdk/request-context';
 import { AuditService } from '../audit/audit.service';
@@ -75,8 +76,8 @@ export class AuthService {
       );
     const row = rows[0];
     const now = Date.now();
-    if (!row || !row.active || (row.expires_at !== null && toDate(row.expires_at).getTime() <= now)) return null;
-    if (row.last_used_at === null || now - toDate(row.last_used_at).getTime() > TOUCH_INTERVAL_MS) {
+    if (!row || !row.active || (row.expires_at !== null && dateFromDb(row.expires_at).getTime() <= now)) return null;
+    if (row.last_used_at === null || now - dateFromDb(row.last_used_at).getTime() > TOUCH_INTERVAL_MS) {
       await this.dataSource.getRepository(isSession ? Session : ApiToken).update(row.id, { lastUsedAt: new Date(now) });
     }
     return { id: row.user_id, login: row.login, entityId: row.entity_id };
@@ -146,12 +147,6 @@ export class AuthService {
       await this.audit.record(m, ctx, { action: 'delete', itemType: 'api_token', itemId: id, entityId: user?.entityId ?? null, before: { name: row.name, prefix: row.prefix } });
     });
   }
-}
-
-function toDate(v: string | Date): Date {
-  if (v instanceof Date) return v;
-  // SQLite returns 'YYYY-MM-DD HH:MM:SS.sss' in UTC without a zone.
-  return new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(v) ? v : `${v.replace(' ', 'T')}Z`);
 }
 
 function tokenView(t: ApiToken): ApiTokenViewDto {

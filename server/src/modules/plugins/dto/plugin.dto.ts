@@ -30,7 +30,7 @@ class RightDto implements RightDefinition {
   @ApiPropertyOptional() plugin?: string;
 }
 
-class TabDto implements TabView {
+export class TabDto implements TabView {
   @ApiProperty() itemType: string;
   @ApiProperty() key: string;
   @ApiProperty({ type: LocalizedTextDto }) label: LocalizedTextDto;
@@ -58,5 +58,10 @@ export class PluginListDto {
 
 export class MenuListDto {
   @ApiProperty({ type: [MenuEntryDto] }) items: MenuEntryDto[];
+  @ApiProperty() total: number;
+}
+
+export class TabListDto {
+  @ApiProperty({ type: [TabDto] }) items: TabDto[];
   @ApiProperty() total: number;
 }
