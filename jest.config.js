@@ -1,5 +1,5 @@
-// One Jest configuration, three tiers: unit tests beside the code, API end-to-end tests on MariaDB + Redis,
-// and browser tests driving Debian's Chromium. swc compiles TypeScript (with decorator metadata) and the
+// One Jest configuration, four tiers: unit tests beside the code, API end-to-end tests on MariaDB + Redis,
+// the real FusionInventory and OCS agents against the built server, and browser tests driving Debian's Chromium. swc compiles TypeScript (with decorator metadata) and the
 // ESM-only Nest 12 packages, which Jest cannot require natively on Node 20.
 const swc = [
   '@swc/jest',
@@ -29,6 +29,7 @@ module.exports = {
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/server/src/**/*.spec.ts', '<rootDir>/plugins/*/server/**/*.spec.ts', '<rootDir>/contracts/**/*.spec.ts'] },
     { ...shared, displayName: 'api', testMatch: ['<rootDir>/e2e/api/**/*.e2e-spec.ts'], setupFilesAfterEnv: ['<rootDir>/e2e/jest.setup.ts'] },
+    { ...shared, displayName: 'agents', testMatch: ['<rootDir>/e2e/agents/**/*.e2e-spec.ts'], setupFilesAfterEnv: ['<rootDir>/e2e/jest.setup.ts'] },
     { ...shared, displayName: 'browser', testMatch: ['<rootDir>/e2e/web/**/*.e2e-spec.ts'], setupFilesAfterEnv: ['<rootDir>/e2e/jest.setup.ts'] },
   ],
 };

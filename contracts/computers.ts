@@ -21,7 +21,7 @@ export interface SearchFieldView {
   plugin?: string;
 }
 
-/** One row of the computers list. Which optional columns are filled depends on `columns`. */
+/** One row of the computers list (the CSV export writes the columns chosen among these). */
 export interface ComputerRow {
   id: number;
   name: string;

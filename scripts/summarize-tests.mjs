@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const dir = process.argv[2] ?? 'reports';
-const tiers = ['unit', 'web-unit', 'api', 'browser'];
+const tiers = ['unit', 'web-unit', 'api', 'agents', 'browser'];
 let passed = 0;
 let failed = 0;
 const missing = [];

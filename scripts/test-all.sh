@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs everything the tests need (Debian's mariadb-server, redis-server and chromium; npm packages), starts
+# Installs everything the tests need (Debian's mariadb-server, redis-server, chromium and the FusionInventory and
+# OCS Inventory agents; npm packages), starts
 # MariaDB and Redis on loopback unless they already run, builds, runs every test tier and prints one line:
 # "N passed, N failed".
 set -uo pipefail
@@ -14,6 +15,8 @@ missing=()
 command -v mariadbd >/dev/null 2>&1 || missing+=(mariadb-server)
 command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
+command -v fusioninventory-agent >/dev/null 2>&1 || missing+=(fusioninventory-agent fusioninventory-agent-task-deploy)
+command -v ocsinventory-agent >/dev/null 2>&1 || missing+=(ocsinventory-agent)
 if [ ${#missing[@]} -gt 0 ]; then
   step "Installing ${missing[*]}"
   as_root apt-get update -qq && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null || exit 1
@@ -37,6 +40,8 @@ step "Unit tests (web)"
 WEB_TEST_JSON="$REPORTS/web-unit.json" npm run test --workspace web || status=1
 step "API end-to-end tests (MariaDB + Redis)"
 npx jest --selectProjects api --runInBand --json --outputFile "$REPORTS/api.json" || status=1
+step "Real agents (FusionInventory, OCS Inventory NG) against the built server"
+npx jest --selectProjects agents --runInBand --json --outputFile "$REPORTS/agents.json" || status=1
 step "Browser tests (Chromium)"
 npx jest --selectProjects browser --runInBand --json --outputFile "$REPORTS/browser.json" || status=1
 

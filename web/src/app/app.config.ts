@@ -9,6 +9,7 @@ import { routes } from './app.routes';
 import { apiErrorsInterceptor, apiHeadersInterceptor } from './core/api/api.interceptors';
 import { TranslatedTitleStrategy } from './core/i18n/translated-title-strategy';
 import { WEB_PLUGINS } from './core/plugins/web-plugin';
+import { provideComputerMassActionInputs } from './features/computers/computer-mass-inputs';
 import { GENERATED_WEB_PLUGINS } from './plugins.generated';
 
 export const appConfig: ApplicationConfig = {
@@ -20,5 +21,6 @@ export const appConfig: ApplicationConfig = {
     provideHttpClient(withInterceptors([apiHeadersInterceptor, apiErrorsInterceptor])),
     { provide: WEB_PLUGINS, useValue: GENERATED_WEB_PLUGINS },
     { provide: TitleStrategy, useClass: TranslatedTitleStrategy },
+    provideComputerMassActionInputs(),
   ],
 };

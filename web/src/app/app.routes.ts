@@ -26,6 +26,13 @@ export const routes: Routes = [
         loadComponent: () => import('./features/entities/entities.page').then((m) => m.EntitiesPage),
       },
       { path: 'users', title: 'users.title', loadComponent: () => import('./features/users/users.page').then((m) => m.UsersPage) },
+      { path: 'computers', loadChildren: () => import('./features/computers/computers.routes').then((m) => m.COMPUTERS_ROUTES) },
+      { path: 'agents', title: 'agents.title', loadComponent: () => import('./features/agents/agents.page').then((m) => m.AgentsPage) },
+      {
+        path: 'inventory',
+        title: 'inventory.title',
+        loadComponent: () => import('./features/inventory/inventory.page').then((m) => m.InventoryPage),
+      },
       { path: 'profiles', loadChildren: () => import('./features/profiles/profiles.routes').then((m) => m.PROFILES_ROUTES) },
       { path: 'tokens', title: 'tokens.title', loadComponent: () => import('./features/tokens/tokens.page').then((m) => m.TokensPage) },
       {

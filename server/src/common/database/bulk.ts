@@ -24,14 +24,20 @@ export class Bulk {
     return v ?? null;
   }
 
+  /** An identifier quoted for the dialect (some column names, like `before`, are reserved words in MariaDB). */
+  quote(identifier: string): string {
+    return this.dialect === 'sqlite' ? `"${identifier}"` : `\`${identifier}\``;
+  }
+
   /** INSERT (optionally ignoring duplicates) of many rows, in statements of ROWS_PER_STATEMENT. */
   async insert(runner: Runner, table: string, columns: string[], rows: unknown[][], options: { ignoreDuplicates?: boolean } = {}): Promise<void> {
     const verb = options.ignoreDuplicates ? (this.dialect === 'sqlite' ? 'INSERT OR IGNORE' : 'INSERT IGNORE') : 'INSERT';
     const tuple = `(${columns.map(() => '?').join(', ')})`;
+    const head = `${verb} INTO ${this.quote(table)} (${columns.map((c) => this.quote(c)).join(', ')}) VALUES `;
     for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
       const chunk = rows.slice(i, i + ROWS_PER_STATEMENT);
       const params = chunk.flatMap((row) => row.map((v) => this.value(v)));
-      await runner.query(`${verb} INTO ${table} (${columns.join(', ')}) VALUES ${chunk.map(() => tuple).join(', ')}`, params);
+      await runner.query(head + chunk.map(() => tuple).join(', '), params);
     }
   }
 

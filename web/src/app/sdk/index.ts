@@ -14,10 +14,15 @@
  *   translations: { en: { 'deploy.title': 'Deployment' }, fr: { 'deploy.title': 'Déploiement' } },
  * } satisfies WebPlugin;
  * ```
+ *
+ * A web part may also bring tabs for item pages (`tabs: [{ itemType: 'computer', key: 'deploy.packages',
+ * loadComponent }]`, shown when GET /api/ui/tabs lists the key; the component gets the item id as input
+ * `itemId`) and the input forms of its mass actions (`massActionInputs: { 'deploy.install': () => import(…) }`,
+ * components implementing MassActionInputComponent).
  */
 
 // Plugin contract
-export type { Dictionary, WebPlugin } from '../core/plugins/web-plugin';
+export type { Dictionary, WebPlugin, WebPluginTab } from '../core/plugins/web-plugin';
 
 // Talking to the server
 export { ApiClient, type RequestOptions } from '../core/api/api-client';
@@ -45,5 +50,7 @@ export { ListPaginator } from '../shared/list/list-paginator';
 export { IconButton } from '../shared/buttons/icon-button';
 export { RowSelection } from '../shared/list/row-selection';
 export { MassActionBar } from '../shared/mass-actions/mass-action-bar';
+export { MassActionInputs, type MassActionInputComponent, type MassActionInputLoader } from '../shared/mass-actions/mass-action-inputs';
 export { ConfirmService, type ConfirmRequest } from '../shared/dialogs/confirm-dialog';
 export { FieldErrorPipe, applyServerErrors } from '../shared/forms/server-errors';
+export { dateStamp, saveFile } from '../shared/files/save-file';

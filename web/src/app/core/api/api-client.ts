@@ -54,6 +54,14 @@ export class ApiClient {
     );
   }
 
+  /**
+   * A file answer (CSV export…) as a Blob, through the interceptors like any call, so that it carries the token
+   * and the active entity (a plain link could not). Save it with `saveFile`.
+   */
+  download(path: string, params?: QueryParams, options?: RequestOptions): Observable<Blob> {
+    return this.http.get(API_BASE + path, { params: toHttpParams(params), responseType: 'blob', context: this.context(options) });
+  }
+
   post<T>(path: string, body?: unknown, options?: RequestOptions): Observable<T> {
     return this.http.post<T>(API_BASE + path, body ?? {}, { context: this.context(options) });
   }

@@ -17,6 +17,11 @@ export class Notifier {
     this.open(message, this.i18n.t('common.close'), { duration: 8000, panelClass: 'parc-snack-error' });
   }
 
+  /** Something the user should read (not an error), with time to read it. */
+  info(message: string): void {
+    this.open(message, this.i18n.t('common.close'), { duration: 8000 });
+  }
+
   success(message: string): void {
     this.open(message, undefined, { duration: 3000 });
   }

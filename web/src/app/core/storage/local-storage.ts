@@ -6,6 +6,7 @@ export const StorageKeys = {
   session: 'parc.session',
   activeEntity: 'parc.activeEntity',
   language: 'parc.language',
+  computerColumns: 'parc.computers.columns',
 } as const;
 
 export type StorageKey = (typeof StorageKeys)[keyof typeof StorageKeys];

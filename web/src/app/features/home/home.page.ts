@@ -1,6 +1,7 @@
-import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { MatCardModule } from '@angular/material/card';
 import { RouterLink } from '@angular/router';
+import { Bits } from '@parc/contracts';
 import { AuthService } from '../../core/auth/auth.service';
 import { ActiveEntityStore } from '../../core/entity/active-entity.store';
 import { LocalizePipe, TPipe } from '../../core/i18n/t.pipe';
@@ -8,16 +9,20 @@ import { Icon } from '../../core/icons/icon';
 import { navTestId } from '../../core/nav/menu';
 import { MenuService } from '../../core/nav/menu.service';
 import { PageHeader } from '../../shared/page-header/page-header';
+import { ComputersCard } from './computers-card';
 
-/** Landing page: who and where you are, and a card per section of the navigation. */
+/** Landing page: who and where you are, the computers at a glance, and a card per section of the navigation. */
 @Component({
   selector: 'parc-home-page',
-  imports: [MatCardModule, RouterLink, Icon, TPipe, LocalizePipe, PageHeader],
+  imports: [MatCardModule, RouterLink, Icon, TPipe, LocalizePipe, PageHeader, ComputersCard],
   template: `
     <parc-page-header
       [title]="'home.welcome' | t: { name: auth.me()?.name || auth.me()?.login || '' }"
       [subtitle]="'home.activeEntity' | t: { entity: activeEntity.activeEntity()?.completeName ?? '—' }"
     />
+    @if (canSeeComputers()) {
+      <parc-computers-card />
+    }
     <div class="cards">
       @for (entry of menu.entries(); track entry.path) {
         <a class="card" [routerLink]="entry.path" [attr.data-testid]="'home-' + navTestId(entry.path)">
@@ -61,4 +66,5 @@ export class HomePage {
   protected readonly activeEntity = inject(ActiveEntityStore);
   protected readonly menu = inject(MenuService);
   protected readonly navTestId = navTestId;
+  protected readonly canSeeComputers = computed(() => this.auth.me() !== null && this.auth.can('computer', Bits.READ));
 }

@@ -35,6 +35,8 @@ export class FieldErrorPipe implements PipeTransform {
     if (errors['email']) return this.i18n.t('form.email');
     if (errors['minlength']) return this.i18n.t('form.minLength', { length: (errors['minlength'] as { requiredLength: number }).requiredLength });
     if (errors['maxlength']) return this.i18n.t('form.maxLength', { length: (errors['maxlength'] as { requiredLength: number }).requiredLength });
+    if (errors['min']) return this.i18n.t('form.min', { min: (errors['min'] as { min: number }).min });
+    if (errors['max']) return this.i18n.t('form.max', { max: (errors['max'] as { max: number }).max });
     if (errors['mismatch']) return this.i18n.t('form.mismatch');
     return this.i18n.t('form.invalid');
   }
