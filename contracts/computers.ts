@@ -60,6 +60,8 @@ export interface ComputerView extends ComputerRow {
   updatedAt: string;
   cpus: { manufacturer: string; model: string; speedMhz: number; cores: number; threads: number; arch: string }[];
   users: string[];
+  /** Fields an admin set by hand; inventories leave them alone (PATCH `unlock` releases them). */
+  lockedFields: string[];
 }
 
 export interface ComputerSoftwareView {

@@ -106,6 +106,20 @@ describe('agent intake (MariaDB + Redis)', () => {
       expect((await admin.get(`/api/computers/${id}/software`).expect(200)).body.items.map((s: { version: string }) => s.version).sort()).toEqual(['128.3', '9.0']);
     });
 
+    it('keeps a name set by hand (a lock), until it is unlocked', async () => {
+      const inventory = ocsInventory('agent-name', 'NA', { mac: '02:00:00:00:ee:01' });
+      await post(inventory).expect(200);
+      const id = (await computers()).items.find((c) => c.name === 'agent-name')!.id;
+      const renamed = await admin.patch(`/api/computers/${id}`).send({ name: 'Reception desk' }).expect(200);
+      expect(renamed.body.lockedFields).toEqual(['name']);
+      await post(ocsInventory('agent-name', 'NA', { mac: '02:00:00:00:ee:01', software: [{ name: 'new-tool', version: '1' }] })).expect(200);
+      expect((await admin.get(`/api/computers/${id}`).expect(200)).body.name).toBe('Reception desk');
+      await admin.patch(`/api/computers/${id}`).send({ unlock: ['name'] }).expect(200);
+      await post(inventory).expect(200);
+      expect((await admin.get(`/api/computers/${id}`).expect(200)).body).toMatchObject({ name: 'agent-name', lockedFields: [] });
+      await admin.patch(`/api/computers/${id}`).send({ unlock: ['serial'] }).expect(400);
+    });
+
     it('reads a real FusionInventory inventory (OS from OPERATINGSYSTEM)', async () => {
       const xml = readFileSync(join(AGENT_FIXTURES, 'fusion-inventory-linux.xml'), 'utf8').replace(/<NAME>vm<\/NAME>/, '<NAME>fusion-pc</NAME>').replace(/<DEVICEID>[^<]+<\/DEVICEID>/, '<DEVICEID>fusion-pc-2026-01-01-00-00-00</DEVICEID>').replace(/<MACADDR>02:fc:00:00:00:01<\/MACADDR>/g, '<MACADDR>02:00:00:00:f1:01</MACADDR>');
       await post(deflateSync(xml), FUSION_UA, '/ocsinventory', 'application/x-compress-zlib').expect(200);

@@ -94,6 +94,10 @@ export class Computer {
   @Column({ type: 'datetime', nullable: true })
   lastContactAt: Date | null;
 
+  /** Fields an admin set by hand (GLPI's locks): inventories no longer overwrite them. */
+  @Column({ type: 'simple-json', nullable: true })
+  lockedFields: string[] | null;
+
   /** Hash of each inventory section as last stored: an unchanged section is not rewritten. */
   @Column({ type: 'simple-json', nullable: true })
   sectionHashes: Record<string, string> | null;

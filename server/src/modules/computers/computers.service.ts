@@ -106,6 +106,7 @@ export class ComputersService {
       updatedAt: computer.updatedAt.toISOString(),
       cpus: cpus.map(({ manufacturer, model, speedMhz, cores, threads, arch }) => ({ manufacturer, model, speedMhz, cores, threads, arch })),
       users,
+      lockedFields: computer.lockedFields ?? [],
     };
   }
 
@@ -114,10 +115,15 @@ export class ComputersService {
     if (dto.entityId !== undefined && dto.entityId !== computer.entityId && !ctx.canOnEntity(CoreRight.COMPUTER, Bits.CREATE, dto.entityId)) {
       throw new ForbiddenException(`You lack the computer right on the target entity (id ${dto.entityId}), or it is outside the active scope`);
     }
-    const changes = { ...(dto.name !== undefined ? { name: dto.name } : {}), ...(dto.entityId !== undefined ? { entityId: dto.entityId } : {}) };
+    // A name set by hand is locked, or the next inventory would put the agent's host name back.
+    const locks = new Set(computer.lockedFields ?? []);
+    if (dto.name !== undefined) locks.add('name');
+    for (const field of dto.unlock ?? []) locks.delete(field);
+    const changes = { ...(dto.name !== undefined ? { name: dto.name } : {}), ...(dto.entityId !== undefined ? { entityId: dto.entityId } : {}), lockedFields: [...locks] };
     await this.dataSource.transaction(async (m) => {
       await m.getRepository(Computer).update(id, changes);
-      await this.audit.record(m, ctx, { action: 'update', itemType: 'computer', itemId: id, entityId: computer.entityId, before: { name: computer.name, entityId: computer.entityId }, after: { name: computer.name, entityId: computer.entityId, ...changes } });
+      const before = { name: computer.name, entityId: computer.entityId, lockedFields: computer.lockedFields ?? [] };
+      await this.audit.record(m, ctx, { action: 'update', itemType: 'computer', itemId: id, entityId: computer.entityId, before, after: { ...before, ...changes } });
     });
     return this.get(ctx, id);
   }

@@ -84,6 +84,12 @@ export class UpdateComputerDto {
   @IsInt()
   @Min(1)
   entityId?: number;
+
+  @ApiPropertyOptional({ enum: ['name'], isArray: true, description: 'Let inventories update these fields again' })
+  @IsOptional()
+  @IsArray()
+  @IsIn(['name'], { each: true })
+  unlock?: 'name'[];
 }
 
 export class MoveComputersDto {
@@ -149,6 +155,7 @@ export class ComputerViewDto extends ComputerRowDto implements ComputerView {
   @ApiProperty() updatedAt: string;
   @ApiProperty({ type: [CpuDto] }) cpus: CpuDto[];
   @ApiProperty({ type: [String] }) users: string[];
+  @ApiProperty({ type: [String], description: 'Fields set by hand, which inventories leave alone' }) lockedFields: string[];
 }
 
 export class SoftwareQueryDto extends ListQueryDto {}

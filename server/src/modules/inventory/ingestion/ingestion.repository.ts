@@ -70,7 +70,7 @@ export class IngestionRepository {
 
   async createComputer(m: EntityManager, entityId: number, fields: ComputerFields): Promise<Computer> {
     const repo = m.getRepository(Computer);
-    return repo.save(repo.create({ ...fields, entityId, softwareCount: 0, lastInventoryAt: null, lastContactAt: null, sectionHashes: null }));
+    return repo.save(repo.create({ ...fields, entityId, softwareCount: 0, lastInventoryAt: null, lastContactAt: null, sectionHashes: null, lockedFields: null }));
   }
 
   async updateComputer(m: EntityManager, id: number, changes: Partial<Computer>): Promise<void> {

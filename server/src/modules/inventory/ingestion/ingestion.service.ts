@@ -57,9 +57,11 @@ export class IngestionService {
         const previous = computer.sectionHashes ?? {};
         const changed = (Object.keys(hashes) as Section[]).filter((s) => previous[s] !== hashes[s]);
 
+        const locked = new Set(computer.lockedFields ?? []);
+        const reported = Object.fromEntries(Object.entries(doc.computer).filter(([key]) => !locked.has(key)));
         const fields: Record<string, [unknown, unknown]> = {};
         if (!created && changed.includes('computer')) {
-          for (const [key, value] of Object.entries(doc.computer)) {
+          for (const [key, value] of Object.entries(reported)) {
             const before = computer[key as keyof Computer];
             if (before !== value) fields[key] = [before, value];
           }
@@ -73,7 +75,7 @@ export class IngestionService {
         if (changed.includes('software')) sections.software = await this.storeSoftware(m, computer.id, versionIds, created);
 
         await this.repository.updateComputer(m, computer.id, {
-          ...doc.computer,
+          ...reported,
           softwareCount: versionIds.length,
           lastInventoryAt: now,
           lastContactAt: now,
