@@ -67,7 +67,17 @@ export async function startServer(driver, extraEnv = {}) {
   };
 }
 
-export async function api(base, method, path, { token, body } = {}) {
+export async function api(base, method, path, options = {}, retried = false) {
+  try {
+    return await request(base, method, path, options);
+  } catch (error) {
+    // A kept-alive connection the server closed while the client was busy: one retry on a fresh one.
+    if (!retried && error?.cause?.code === 'UND_ERR_SOCKET') return api(base, method, path, options, true);
+    throw error;
+  }
+}
+
+async function request(base, method, path, { token, body } = {}) {
   const res = await fetch(`${base}${path}`, {
     method,
     headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body ? { 'content-type': 'application/json' } : {}) },

@@ -46,6 +46,12 @@ export class IngestionRepository {
     return { id: Number(row.id), computerId: row.computer_id === null ? null : Number(row.computer_id) };
   }
 
+  /** Section hashes last stored for the agent's computer, read before the transaction to skip unchanged work. */
+  async storedHashes(deviceId: string): Promise<Record<string, string> | null> {
+    const [row] = await this.dataSource.query('SELECT c.section_hashes FROM agents a JOIN computers c ON c.id = a.computer_id WHERE a.device_id = ?', [deviceId]);
+    return row?.section_hashes ? (JSON.parse(row.section_hashes) as Record<string, string>) : null;
+  }
+
   loadComputer(m: EntityManager, id: number): Promise<Computer | null> {
     return m.getRepository(Computer).findOneBy({ id });
   }

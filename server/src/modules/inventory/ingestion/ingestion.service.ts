@@ -43,8 +43,9 @@ export class IngestionService {
     const hashes = sectionHashes(doc);
     const entityId = await this.rules.entityFor({ tag: doc.tag, address: agent.remoteAddress });
     await this.repository.ensureAgent(agent, entityId, doc.tag);
-    // Outside the transaction: dictionary rows are shared by every computer.
-    const versionIds = [...new Set(await this.dictionary.versionIdsOf(doc.software))];
+    // Outside the transaction (dictionary rows are shared by every computer), and only when the software changed.
+    const resolveSoftware = async () => [...new Set(await this.dictionary.versionIdsOf(doc.software))];
+    let versionIds = (await this.repository.storedHashes(agent.deviceId))?.software === hashes.software ? null : await resolveSoftware();
     const isolation = this.repository.bulk.dialect === 'mariadb' ? 'READ COMMITTED' : undefined;
     const result = await withDeadlockRetry(() =>
       this.dataSource.transaction(isolation as 'READ COMMITTED', async (m) => {
@@ -72,11 +73,15 @@ export class IngestionService {
           await this.repository.replaceSection(m, name, computer.id, doc[name], !created);
           sections[name] = this.compare(name, before, doc[name]);
         }
-        if (changed.includes('software')) sections.software = await this.storeSoftware(m, computer.id, versionIds, created);
+        if (changed.includes('software')) {
+          // The computer matched another way than the agent, or changed meanwhile: resolve now.
+          versionIds ??= await resolveSoftware();
+          sections.software = await this.storeSoftware(m, computer.id, versionIds, created);
+        }
 
         await this.repository.updateComputer(m, computer.id, {
           ...reported,
-          softwareCount: versionIds.length,
+          softwareCount: versionIds ? versionIds.length : computer.softwareCount,
           lastInventoryAt: now,
           lastContactAt: now,
           sectionHashes: hashes,
