@@ -19,7 +19,9 @@ export async function startServer(driver, extraEnv = {}) {
   let databaseUrl;
   let drop = async () => {};
   const dataDir = mkdtempSync(join(tmpdir(), 'parc-bench-'));
-  if (driver === 'sqlite') {
+  if (extraEnv.DATABASE_URL) {
+    databaseUrl = extraEnv.DATABASE_URL;
+  } else if (driver === 'sqlite') {
     databaseUrl = `sqlite:${join(dataDir, 'bench.sqlite')}`;
   } else {
     const name = `parc_bench_${randomBytes(4).toString('hex')}`;
@@ -130,4 +132,44 @@ export function printTable(rows) {
   console.log(line(headers));
   console.log(line(widths.map((w) => '-'.repeat(w))));
   for (const r of rows) console.log(line(headers.map((h) => r[h])));
+}
+
+/** A fresh MariaDB database filled by the fleet seeder; returns its URL and a drop function. */
+export async function seededDatabase(computers) {
+  const { spawnSync } = await import('node:child_process');
+  const name = `parc_bench_${randomBytes(4).toString('hex')}`;
+  const c = await createConnection(`${MARIADB_URL}/`);
+  await c.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+  await c.end();
+  const url = `${MARIADB_URL}/${name}`;
+  const started = performance.now();
+  const seed = spawnSync(process.execPath, [resolve(here, '../../dist/database/seeds/fleet.js'), '--computers', String(computers)], {
+    env: { ...process.env, DATABASE_URL: url, ADMIN_PASSWORD, LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  if (seed.status !== 0) throw new Error(`the fleet seeder failed (${seed.status})`);
+  console.log(`Seeded ${computers} computers in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  return {
+    url,
+    drop: async () => {
+      const d = await createConnection(`${MARIADB_URL}/`);
+      await d.query(`DROP DATABASE IF EXISTS \`${name}\``);
+      await d.end();
+    },
+  };
+}
+
+/** Starts the server on an existing database (see startServer). */
+export async function startServerOn(databaseUrl, extraEnv = {}) {
+  return startServer('mariadb', { DATABASE_URL: databaseUrl, ...extraEnv });
+}
+
+export async function queryDb(databaseUrl, sql) {
+  const c = await createConnection(databaseUrl);
+  try {
+    const [rows] = await c.query(sql);
+    return rows;
+  } finally {
+    await c.end();
+  }
 }

@@ -137,6 +137,18 @@ export class ComputerPage {
       .subscribe(() => this.computer.reload());
   }
 
+  protected unlockName(): void {
+    const computer = this.current();
+    if (!computer) return;
+    this.api.update(computer.id, { unlock: ['name'] }).subscribe({
+      next: () => {
+        this.notifier.success(this.i18n.t('computers.nameUnlocked'));
+        this.computer.reload();
+      },
+      error: errorAlreadyShown,
+    });
+  }
+
   protected remove(): void {
     const computer = this.current();
     if (!computer) return;

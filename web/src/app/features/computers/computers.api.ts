@@ -27,6 +27,8 @@ export interface ComputerExport {
 export interface ComputerChanges {
   name?: string;
   entityId?: number;
+  /** Fields inventories may set again (a name set by hand is locked). */
+  unlock?: 'name'[];
 }
 
 /** The computers endpoints in one place (docs/api.md, "Computers, agents, inventory"). */

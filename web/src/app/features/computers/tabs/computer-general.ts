@@ -1,17 +1,29 @@
-import { ChangeDetectionStrategy, Component, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
 import type { ComputerView } from '@parc/contracts';
 import { DateTimePipe } from '../../../core/i18n/date-time.pipe';
 import { TPipe } from '../../../core/i18n/t.pipe';
+import { Icon } from '../../../core/icons/icon';
+import { IconButton } from '../../../shared/buttons/icon-button';
 
 /** General tab: identity of the computer, where it is filed, and its agent. */
 @Component({
   selector: 'parc-computer-general',
-  imports: [DateTimePipe, TPipe],
+  imports: [DateTimePipe, TPipe, Icon, IconButton],
   template: `
     @let c = computer();
     <dl class="parc-properties" data-testid="computer-general">
       <dt>{{ 'computers.name' | t }}</dt>
-      <dd data-testid="computer-name">{{ c.name }}</dd>
+      <dd>
+        <span data-testid="computer-name">{{ c.name }}</span>
+        @if (c.lockedFields.includes('name')) {
+          <span class="locked" data-testid="computer-name-locked">
+            <parc-icon name="lock" /> {{ 'computers.nameLocked' | t }}
+            @if (canUpdate()) {
+              <parc-icon-button icon="lock_open" label="computers.unlockName" (pressed)="unlockName.emit()" data-testid="computer-name-unlock" />
+            }
+          </span>
+        }
+      </dd>
       <dt>{{ 'computers.entity' | t }}</dt>
       <dd data-testid="computer-entity">{{ c.entityName }}</dd>
       <dt>{{ 'computers.serial' | t }}</dt>
@@ -46,8 +58,21 @@ import { TPipe } from '../../../core/i18n/t.pipe';
       <dd>{{ c.updatedAt | dateTime }}</dd>
     </dl>
   `,
+  styles: `
+    .locked {
+      display: inline-flex;
+      align-items: center;
+      gap: 4px;
+      margin-left: 12px;
+      color: var(--mat-sys-on-surface-variant);
+      --parc-icon-size: 16px;
+    }
+  `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class ComputerGeneral {
   readonly computer = input.required<ComputerView>();
+  readonly canUpdate = input(false);
+  /** Asks to let inventories set the name again. */
+  readonly unlockName = output<void>();
 }
