@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { type DynamicModule, Module } from '@nestjs/common';
+import { type DynamicModule, Module, RequestMethod } from '@nestjs/common';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
@@ -18,6 +18,7 @@ import { AuthModule } from './modules/auth/auth.module';
 import { CoreDataModule } from './modules/core-data.module';
 import { EntitiesModule } from './modules/entities/entities.module';
 import { AgentsModule } from './modules/agents/agents.module';
+import { AGENT_XML_PATHS } from './modules/inventory/agent-intake.controller';
 import { ComputersModule } from './modules/computers/computers.module';
 import { InventoryModule } from './modules/inventory/inventory.module';
 import { JobsModule } from './modules/jobs/jobs.module';
@@ -41,6 +42,8 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(config),
         LoggerModule.forRoot({
+          // Agent check-ins are the hot path (thousands per second): no per-request log line or child logger.
+          exclude: AGENT_XML_PATHS.map((path) => ({ method: RequestMethod.POST, path })),
           pinoHttp: {
             level: config.logLevel,
             redact: ['req.headers.authorization', 'req.headers.cookie'],
