@@ -27,7 +27,7 @@ const shared = {
 
 module.exports = {
   projects: [
-    { ...shared, displayName: 'unit', testMatch: ['<rootDir>/server/src/**/*.spec.ts', '<rootDir>/plugins/*/server/**/*.spec.ts', '<rootDir>/contracts/**/*.spec.ts'] },
+    { ...shared, displayName: 'unit', testMatch: ['<rootDir>/server/src/**/*.spec.ts', '<rootDir>/plugins/*/server/**/*.spec.ts', '<rootDir>/contracts/**/*.spec.ts', '<rootDir>/database/**/*.spec.ts'] },
     { ...shared, displayName: 'api', testMatch: ['<rootDir>/e2e/api/**/*.e2e-spec.ts'], setupFilesAfterEnv: ['<rootDir>/e2e/jest.setup.ts'] },
     { ...shared, displayName: 'agents', testMatch: ['<rootDir>/e2e/agents/**/*.e2e-spec.ts'], setupFilesAfterEnv: ['<rootDir>/e2e/jest.setup.ts'] },
     { ...shared, displayName: 'browser', testMatch: ['<rootDir>/e2e/web/**/*.e2e-spec.ts'], setupFilesAfterEnv: ['<rootDir>/e2e/jest.setup.ts'] },
