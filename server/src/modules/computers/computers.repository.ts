@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Bits, CoreRight, type ComputerRow, type ComputerSoftwareView, type SearchCriterion } from '@parc/contracts';
 import type { DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { dateFromDb } from '../../common/database/dates';
+import { dialectOf } from '../../common/database/dialect';
 import { containsCondition, type ResolvedList } from '../../common/http/list-query.dto';
 import { Contributions } from '../../plugin-host/contributions';
 import { entityScopeWhere } from '../../sdk/entity-scope';
@@ -68,22 +69,31 @@ export class ComputersRepository {
     return qb;
   }
 
+  /** The page and the total, as two queries run side by side (on MariaDB they use two connections, two cores). */
   async page(ctx: RequestContext, search: ComputerSearch, list: ResolvedList): Promise<[ComputerRow[], number]> {
-    const [{ n }] = await this.matching(ctx, search).select('COUNT(*)', 'n').getRawMany<{ n: number }>();
-    const rows = await this.matching(ctx, search)
-      .select(ROW_COLUMNS)
-      .orderBy(list.orderBy, list.direction)
-      .addOrderBy('c.id', 'ASC')
-      .offset(list.offset)
-      .limit(list.limit)
-      .getRawMany<RawRow>();
+    const [[{ n }], rows] = await Promise.all([
+      this.run<{ n: number }>(this.matching(ctx, search).select('COUNT(*)', 'n')),
+      this.run<RawRow>(this.matching(ctx, search).select(ROW_COLUMNS).orderBy(list.orderBy, list.direction).addOrderBy('c.id', 'ASC').offset(list.offset).limit(list.limit)),
+    ]);
     return [await this.decorate(rows), Number(n)];
   }
 
   /** Every matching id in list order, for a selection across pages or an export. */
   async ids(ctx: RequestContext, search: ComputerSearch, list: Pick<ResolvedList, 'orderBy' | 'direction'>, max: number): Promise<number[]> {
-    const rows = await this.matching(ctx, search).select('c.id', 'id').orderBy(list.orderBy, list.direction).addOrderBy('c.id', 'ASC').limit(max).getRawMany<{ id: number }>();
+    const rows = await this.run<{ id: number }>(this.matching(ctx, search).select('c.id', 'id').orderBy(list.orderBy, list.direction).addOrderBy('c.id', 'ASC').limit(max));
     return rows.map((r) => Number(r.id));
+  }
+
+  /**
+   * Runs a search query. On MariaDB, semi-join flattening is turned off for this statement only: with the skewed
+   * data of an inventory (a package on 70% of computers), the optimizer underestimates what a criterion's subquery
+   * returns and flattens it into a join plus a sort of every match, several times slower than probing the
+   * subquery's result once per computer (measured at 100 000 computers: 140 ms against 40 to 80 ms).
+   */
+  private run<T>(qb: SelectQueryBuilder<ObjectLiteral>): Promise<T[]> {
+    if (dialectOf(this.dataSource) !== 'mariadb') return qb.getRawMany<T>();
+    const [sql, params] = qb.getQueryAndParameters();
+    return this.dataSource.query(`SET STATEMENT optimizer_switch='semijoin=off' FOR ${sql}`, params);
   }
 
   /** List rows of these ids, in the given order. */
