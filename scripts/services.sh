@@ -12,7 +12,8 @@ DB_DIR="$DIR/mariadb"
 REDIS_DIR="$DIR/redis"
 SOCKET="$DB_DIR/run/mysqld.sock"
 
-mariadb_up() { mariadb-admin --no-defaults --protocol=tcp -h127.0.0.1 -P"$MARIADB_PORT" -uparc -pparc ping >/dev/null 2>&1; }
+# A query, not `mariadb-admin ping`: ping succeeds even when the login is refused.
+mariadb_up() { mariadb --no-defaults --protocol=tcp -h127.0.0.1 -P"$MARIADB_PORT" -uparc -pparc -e 'SELECT 1' >/dev/null 2>&1; }
 redis_up() { redis-cli -h 127.0.0.1 -p "$REDIS_PORT" ping 2>/dev/null | grep -q PONG; }
 
 create_parc_user() {
