@@ -14,7 +14,7 @@ export interface SearchCriterion {
 export interface SearchFieldView {
   key: string;
   label: { en: string; fr?: string };
-  type: 'string' | 'number' | 'date';
+  type: 'string' | 'number' | 'date' | 'group';
   operators: SearchOperator[];
   /** Can be shown as a column of the list. */
   column: boolean;

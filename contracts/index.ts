@@ -1,3 +1,4 @@
 export * from './rights';
 export * from './api';
 export * from './computers';
+export * from './groups';

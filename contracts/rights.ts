@@ -26,6 +26,15 @@ export const CoreRight = {
   COMPUTER: 'computer',
   /** Inventory configuration: entity rules, frequency. */
   INVENTORY: 'inventory',
+  /** Static and dynamic computer groups. */
+  GROUP: 'group',
+  /** Saved searches shared with others (private ones need no right). */
+  SAVED_SEARCH: 'savedsearch',
+} as const;
+
+/** Right-specific bits of `group`: manage every group of the scope, not only one's own and those shared. */
+export const GroupBits = {
+  ALL_GROUPS: 256,
 } as const;
 
 export type CoreRightName = (typeof CoreRight)[keyof typeof CoreRight];

@@ -102,7 +102,7 @@ describe('computers: search, CSV, selection and mass actions (MariaDB)', () => {
 
   it('moves computers to an entity and deletes them as mass actions, with per-item results and audit', async () => {
     const ids = (await admin.get('/api/computers/ids').expect(200)).body.ids as number[];
-    expect((await admin.get('/api/mass-actions?itemType=computer').expect(200)).body.items.map((a: { key: string }) => a.key)).toEqual(['computer.move', 'computer.delete']);
+    expect((await admin.get('/api/mass-actions?itemType=computer').expect(200)).body.items.map((a: { key: string }) => a.key)).toEqual(['computer.move', 'computer.delete', 'group.add', 'group.remove']);
     await admin.post('/api/mass-actions/computer.move').send({ itemType: 'computer', ids }).expect(400);
     await admin.post('/api/mass-actions/computer.move').send({ itemType: 'computer', ids, input: { entityId: 'A' } }).expect(400);
     const moved = await admin.post('/api/mass-actions/computer.move').send({ itemType: 'computer', ids: [...ids, 999999], input: { entityId: tree.a } }).expect(200);

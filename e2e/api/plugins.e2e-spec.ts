@@ -99,7 +99,7 @@ describe('plugin loading', () => {
       expect((await admin.get('/api/plugins').expect(200)).body).toEqual({ items: [], total: 0 });
       await admin.get('/api/notes').expect(404);
       const menu = (await admin.get('/api/ui/menu').expect(200)).body.items.map((e: { path: string }) => e.path);
-      expect(menu).toEqual(['/computers', '/agents', '/entities', '/users', '/profiles', '/inventory', '/audit', '/plugins', '/system']);
+      expect(menu).toEqual(['/computers', '/agents', '/groups', '/entities', '/users', '/profiles', '/inventory', '/audit', '/plugins', '/system']);
     } finally {
       await app.close();
     }

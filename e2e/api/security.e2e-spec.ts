@@ -19,6 +19,8 @@ interface World {
   adminTokenId: number;
   cComputer: number;
   rule: number;
+  cGroup: number;
+  cSavedSearch: number;
 }
 
 /**
@@ -89,6 +91,22 @@ function attacks(w: World): Record<string, { params?: Record<string, number | st
     'PATCH /api/inventory/entity-rules/{id}': { params: { id: w.rule }, body: { entityId: w.tree.b } },
     'DELETE /api/inventory/entity-rules/{id}': { params: { id: w.rule } },
     'GET /api/ui/tabs': { own: true, query: 'itemType=computer' },
+    'GET /api/groups': {},
+    'POST /api/groups': { body: { name: 'intruder', kind: 'static', entityId: w.tree.c } },
+    'POST /api/groups/preview': { body: { entityId: w.tree.c, criteria: [] } },
+    'GET /api/groups/{id}': { params: { id: w.cGroup } },
+    'PATCH /api/groups/{id}': { params: { id: w.cGroup }, body: { name: 'hacked', entityId: w.tree.b } },
+    'DELETE /api/groups/{id}': { params: { id: w.cGroup } },
+    'POST /api/groups/{id}/refresh': { params: { id: w.cGroup } },
+    'POST /api/groups/{id}/members': { params: { id: w.cGroup }, body: { ids: [w.cComputer] } },
+    'POST /api/groups/{id}/members/remove': { params: { id: w.cGroup }, body: { ids: [w.cComputer] } },
+    'POST /api/groups/{id}/import': { params: { id: w.cGroup }, body: { match: 'name' } },
+    'GET /api/saved-searches': { query: 'itemType=computer' },
+    'POST /api/saved-searches': { own: true },
+    'GET /api/saved-searches/{id}': { params: { id: w.cSavedSearch } },
+    'PATCH /api/saved-searches/{id}': { params: { id: w.cSavedSearch }, body: { name: 'hacked', shared: false } },
+    'DELETE /api/saved-searches/{id}': { params: { id: w.cSavedSearch } },
+    'POST /api/saved-searches/{id}/group': { params: { id: w.cSavedSearch }, body: {} },
   };
 }
 
@@ -115,7 +133,10 @@ describe('security: every route, as anonymous and as the user of a sibling entit
     const rule = (await admin.post('/api/inventory/entity-rules').send({ name: 'C sites', kind: 'tag', pattern: 'site-c', entityId: tree.c }).expect(201)).body.id;
     await sendInventory(app, `${C_MARK}-pc`, 'site-c');
     const cComputer = (await admin.get(`/api/computers?q=${C_MARK}`).expect(200)).body.items[0].id;
-    world = { tree, cSub, cUser, cAuthorization, cNote, profile, adminTokenId, cComputer, rule };
+    const inC = app.as(adminToken, { id: tree.c });
+    const cGroup = (await inC.post('/api/groups').send({ name: `${C_MARK} group`, kind: 'dynamic', criteria: [{ field: 'name', operator: 'contains', value: C_MARK }], visible: true }).expect(201)).body.id;
+    const cSavedSearch = (await inC.post('/api/saved-searches').send({ itemType: 'computer', name: `${C_MARK} search`, query: { q: C_MARK }, shared: true }).expect(201)).body.id;
+    world = { tree, cSub, cUser, cAuthorization, cNote, profile, adminTokenId, cComputer, rule, cGroup, cSavedSearch };
 
     // B's user holds every right there is, on B and below.
     const rights = Object.fromEntries(((await admin.get('/api/rights').expect(200)).body.items as { name: string; bits: number }[]).map((r) => [r.name, r.bits]));
@@ -155,6 +176,8 @@ describe('security: every route, as anonymous and as the user of a sibling entit
       computers: (await admin.get('/api/computers?limit=500').expect(200)).body,
       rules: (await admin.get('/api/inventory/entity-rules').expect(200)).body,
       settings: (await admin.get('/api/inventory/settings').expect(200)).body,
+      group: (await admin.get(`/api/groups/${world.cGroup}`).expect(200)).body,
+      search: (await app.as(adminToken, { id: world.tree.c }).get(`/api/saved-searches/${world.cSavedSearch}`).expect(200)).body,
     });
     const before = await snapshot();
     const b = app.as(bToken);

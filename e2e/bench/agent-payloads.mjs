@@ -8,12 +8,17 @@ export const OCS_UA = 'OCS-NG_unified_unix_agent_v2.10.0';
 
 const mac = (n, k) => `02:${k.toString(16).padStart(2, '0')}:${[24, 16, 8, 0].map((s) => ((n >>> s) & 255).toString(16).padStart(2, '0')).join(':')}`;
 
-/** The real inventory (923 packages) as computer number n: its own host name, device id and MAC addresses. */
-export function inventoryFor(prefix, n) {
+/**
+ * The real inventory (923 packages) as computer number n: its own host name, device id and MAC addresses, and
+ * optionally some more software.
+ */
+export function inventoryFor(prefix, n, extraSoftware = []) {
   let k = 0;
+  const extra = extraSoftware.map((s) => `<SOFTWARES><NAME>${s.name}</NAME><VERSION>${s.version}</VERSION></SOFTWARES>`).join('');
   const xml = INVENTORY.replace('<NAME>vm</NAME>', `<NAME>${prefix}-${n}</NAME>`)
     .replace(/<DEVICEID>[^<]+<\/DEVICEID>/, `<DEVICEID>${prefix}-${n}-2020-01-01-00-00-00</DEVICEID>`)
-    .replace(/<MACADDR>[^<]*<\/MACADDR>/g, () => `<MACADDR>${mac(n, k++)}</MACADDR>`);
+    .replace(/<MACADDR>[^<]*<\/MACADDR>/g, () => `<MACADDR>${mac(n, k++)}</MACADDR>`)
+    .replace('</CONTENT>', `${extra}</CONTENT>`);
   return deflateSync(Buffer.from(xml));
 }
 

@@ -20,6 +20,8 @@ import { EntitiesModule } from './modules/entities/entities.module';
 import { AgentsModule } from './modules/agents/agents.module';
 import { AGENT_XML_PATHS } from './modules/inventory/agent-intake.controller';
 import { ComputersModule } from './modules/computers/computers.module';
+import { GroupsModule } from './modules/groups/groups.module';
+import { SavedSearchesModule } from './modules/saved-searches/saved-searches.module';
 import { InventoryModule } from './modules/inventory/inventory.module';
 import { JobsModule } from './modules/jobs/jobs.module';
 import { MassActionsModule } from './modules/mass-actions/mass-actions.module';
@@ -73,6 +75,8 @@ export class AppModule {
         JobsModule,
         InventoryModule,
         ComputersModule,
+        GroupsModule,
+        SavedSearchesModule,
         AgentsModule,
         SystemModule,
         PluginHostModule.forRoot(contributions),

@@ -2,5 +2,6 @@
 import type { MigrationInterface } from 'typeorm';
 import { Init1795465297312 } from './1795465297312-Init';
 import { Inventory1795469421336 } from './1795469421336-Inventory';
+import { Groups1795474878055 } from './1795474878055-Groups';
 
-export const SQLITE_MIGRATIONS: (new () => MigrationInterface)[] = [Init1795465297312, Inventory1795469421336];
+export const SQLITE_MIGRATIONS: (new () => MigrationInterface)[] = [Init1795465297312, Inventory1795469421336, Groups1795474878055];

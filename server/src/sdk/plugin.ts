@@ -50,9 +50,16 @@ export interface SearchFieldDefinition {
   itemType: string;
   key: string;
   label: LocalizedText;
-  type: 'string' | 'number' | 'date';
+  /** `group`: the value is a group id (equals / not equals), for "member of group". */
+  type: 'string' | 'number' | 'date' | 'group';
   column?: string;
   in?: { select: string; from: string; column: string };
+  /**
+   * What can change the field's value, so that dynamic groups are re-evaluated only when it may matter: inventory
+   * sections (`computer`, `software`, `networks`, `disks`, `cpus`, `users`), `contact` (inventory dates), `agent`,
+   * `entity`. Without it, every change of a computer re-evaluates the groups using the field.
+   */
+  sections?: string[];
 }
 
 export interface PeriodicJob {

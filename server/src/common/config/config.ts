@@ -23,6 +23,8 @@ export interface AppConfig {
   sessionTtlHours: number;
   login: { maxFailuresPerLogin: number; maxFailuresPerAddress: number; windowSeconds: number };
   housekeepingIntervalSeconds: number;
+  /** Period of the full re-evaluation of dynamic groups (inventories refresh them incrementally in between). */
+  groupRefreshIntervalSeconds: number;
   /** Largest JSON body the API accepts, in bytes. */
   jsonBodyLimit: number;
   trustProxy: boolean;
@@ -113,6 +115,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       windowSeconds: int('LOGIN_FAILURE_WINDOW_SECONDS', 900, 1, 86_400),
     },
     housekeepingIntervalSeconds: int('HOUSEKEEPING_INTERVAL_SECONDS', 3600, 1, 7 * 86_400),
+    groupRefreshIntervalSeconds: int('GROUP_REFRESH_INTERVAL_SECONDS', 3600, 60, 7 * 86_400),
     jsonBodyLimit: int('JSON_BODY_LIMIT_BYTES', 1024 * 1024, 1024, 512 * 1024 * 1024),
     trustProxy: bool('TRUST_PROXY', false),
     argon2: {

@@ -6,6 +6,8 @@ import { ComputerCpu, ComputerDisk, ComputerUser, NetworkInterface } from '../..
 import { Computer } from '../../modules/computers/computer.entity';
 import { InventoryChange } from '../../modules/computers/inventory-change.entity';
 import { ComputerSoftware, Software, SoftwareVersion } from '../../modules/computers/software.entity';
+import { ComputerGroup, ComputerGroupMember, ComputerGroupShare } from '../../modules/groups/group.entity';
+import { SavedSearch } from '../../modules/saved-searches/saved-search.entity';
 import { EntityNode } from '../../modules/entities/entity-node.entity';
 import { EntityRule } from '../../modules/inventory/entity-rule.entity';
 import { JobRun } from '../../modules/jobs/job-run.entity';
@@ -37,4 +39,8 @@ export const CORE_ENTITIES = [
   InventoryChange,
   Agent,
   EntityRule,
+  ComputerGroup,
+  ComputerGroupMember,
+  ComputerGroupShare,
+  SavedSearch,
 ];

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Logger } from '@nestjs/common';
-import { ALL_STANDARD_BITS, Bits, CoreRight, type RightDefinition } from '@parc/contracts';
+import { ALL_STANDARD_BITS, Bits, CoreRight, GroupBits, type RightDefinition } from '@parc/contracts';
 import type { DataSource, Repository } from 'typeorm';
 import { PasswordHasher } from '../../modules/auth/password-hasher';
 import { ROOT_ENTITY_ID } from '../../modules/entities/entity-node.entity';
@@ -34,6 +34,8 @@ export async function ensureInitialData(dataSource: DataSource, config: AppConfi
       await createProfile(m.getRepository(Profile), 'Admin', 'Manages computers, entities and users; cannot change profiles', {
         [CoreRight.COMPUTER]: ALL_STANDARD_BITS,
         [CoreRight.INVENTORY]: Bits.READ,
+        [CoreRight.GROUP]: ALL_STANDARD_BITS | GroupBits.ALL_GROUPS,
+        [CoreRight.SAVED_SEARCH]: Bits.READ | Bits.CREATE | Bits.UPDATE | Bits.DELETE,
         [CoreRight.ENTITY]: ALL_STANDARD_BITS,
         [CoreRight.USER]: ALL_STANDARD_BITS,
         [CoreRight.PROFILE]: Bits.READ,

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { BadRequestException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Bits, CoreRight, type ComputerRow, type ComputerSoftwareView, type SearchCriterion } from '@parc/contracts';
 import type { DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
@@ -12,11 +12,13 @@ import type { RequestContext } from '../../sdk/request-context';
 import { ComputerCpu, ComputerDisk, ComputerUser, NetworkInterface } from './computer-children.entity';
 import { Computer } from './computer.entity';
 import { InventoryChange } from './inventory-change.entity';
-import { compileCriteria } from './search/criteria';
+import { compileCriteria, expressionOf } from './search/criteria';
 
 export interface ComputerSearch {
   q?: string;
   criteria?: SearchCriterion[];
+  /** How the criteria combine (prefix notation); AND of all without it. */
+  expression?: string;
   /** Restrict to these ids (export of a selection). */
   ids?: number[];
 }
@@ -47,8 +49,34 @@ export class ComputersRepository {
     private readonly contributions: Contributions,
   ) {}
 
+  /**
+   * Checks of criterion values that need more than their type, by field type (a "member of group" value must be a
+   * group the caller can see). Registered by the modules that own what the values name.
+   */
+  private readonly valueChecks = new Map<string, (ctx: RequestContext, value: string) => Promise<string | null>>();
+
+  addValueCheck(type: SearchFieldDefinition['type'], check: (ctx: RequestContext, value: string) => Promise<string | null>): void {
+    this.valueChecks.set(type, check);
+  }
+
+  /** 400 naming each criterion whose value fails its field's check. */
+  async checkValues(ctx: RequestContext, criteria: SearchCriterion[] = []): Promise<void> {
+    const fields = this.fieldMap();
+    const problems: { field: string; problems: string[] }[] = [];
+    for (const [index, c] of criteria.entries()) {
+      const check = this.valueChecks.get(fields.get(c.field)?.type ?? '');
+      const problem = check && Number.isSafeInteger(Number(c.value)) ? await check(ctx, c.value) : null;
+      if (problem) problems.push({ field: `criteria[${index}].value`, problems: [problem] });
+    }
+    if (problems.length) throw new BadRequestException({ message: `Invalid criteria: ${problems.map((p) => `${p.field} ${p.problems.join(', ')}`).join('; ')}`, details: problems });
+  }
+
   searchFields(): SearchFieldDefinition[] {
     return this.contributions.searchFields.filter((f) => f.itemType === 'computer');
+  }
+
+  fieldMap(): Map<string, SearchFieldDefinition> {
+    return new Map(this.searchFields().map((f) => [f.key, f]));
   }
 
   /** Computers visible to the caller (with these right bits) that match the search. */
@@ -61,8 +89,9 @@ export class ComputersRepository {
       const ip = containsCondition('c.ip', 'q3', search.q);
       qb.andWhere(`(${name.sql} OR ${serial.sql} OR ${ip.sql})`, { ...name.params, ...serial.params, ...ip.params });
     }
-    if (search.criteria?.length) {
-      const compiled = compileCriteria(search.criteria, new Map(this.searchFields().map((f) => [f.key, f])));
+    if (search.criteria?.length || search.expression) {
+      const criteria = search.criteria ?? [];
+      const compiled = compileCriteria(criteria, this.fieldMap(), { expression: expressionOf(search.expression, criteria.length) });
       qb.andWhere(compiled.sql, compiled.params);
     }
     if (search.ids) qb.andWhere(search.ids.length ? 'c.id IN (:...onlyIds)' : '1=0', { onlyIds: search.ids });

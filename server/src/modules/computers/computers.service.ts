@@ -7,6 +7,7 @@ import { Bulk } from '../../common/database/bulk';
 import { type ResolvedList, resolveList } from '../../common/http/list-query.dto';
 import type { RequestContext } from '../../sdk/request-context';
 import { AuditService } from '../audit/audit.service';
+import { ComputerChanges } from './computer-changes';
 import { Computer } from './computer.entity';
 import { csvHeader, csvRows } from './computers-csv';
 import { type ComputerSearch, ComputersRepository } from './computers.repository';
@@ -47,6 +48,7 @@ export class ComputersService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly computers: ComputersRepository,
     private readonly audit: AuditService,
+    private readonly changes: ComputerChanges,
   ) {
     this.bulk = new Bulk(dataSource);
   }
@@ -57,17 +59,20 @@ export class ComputersService {
   }
 
   async list(ctx: RequestContext, query: ComputerSearchQueryDto): Promise<ComputerPageDto> {
+    await this.computers.checkValues(ctx, query.criteria);
     const [items, total] = await this.computers.page(ctx, this.search(query), resolveList(query, SORTABLE, 'name'));
     return { items, total };
   }
 
   async ids(ctx: RequestContext, query: ComputerSearchQueryDto): Promise<ComputerIdsDto> {
+    await this.computers.checkValues(ctx, query.criteria);
     const ids = await this.computers.ids(ctx, this.search(query), resolveList(query, SORTABLE, 'name'), MAX_SELECTION);
     return { ids, total: ids.length };
   }
 
   /** Streams the CSV in chunks of rows, so that a 100 000-computer export never sits whole in memory. */
   async exportCsv(ctx: RequestContext, query: ComputerExportQueryDto, res: Response): Promise<void> {
+    await this.computers.checkValues(ctx, query.criteria);
     const search: ComputerSearch = { ...this.search(query), ...(query.ids ? { ids: query.ids.split(',').map(Number) } : {}) };
     const ids = await this.computers.ids(ctx, search, resolveList(query, SORTABLE, 'name'), MAX_SELECTION);
     const columns = (query.columns?.split(',') ?? [...CSV_COLUMNS]) as CsvColumn[];
@@ -125,6 +130,7 @@ export class ComputersService {
       const before = { name: computer.name, entityId: computer.entityId, lockedFields: computer.lockedFields ?? [] };
       await this.audit.record(m, ctx, { action: 'update', itemType: 'computer', itemId: id, entityId: computer.entityId, before, after: { ...before, ...changes } });
     });
+    await this.changes.notify({ computerIds: [id], sections: dto.entityId !== undefined && dto.entityId !== computer.entityId ? ['computer', 'entity'] : ['computer'] });
     return this.get(ctx, id);
   }
 
@@ -134,6 +140,7 @@ export class ComputersService {
       await m.getRepository(Computer).delete(id);
       await this.audit.record(m, ctx, { action: 'delete', itemType: 'computer', itemId: id, entityId: computer.entityId, before: { name: computer.name, serial: computer.serial, uuid: computer.uuid } });
     });
+    await this.changes.notify({ computerIds: [id], sections: ['deleted'] });
   }
 
   /**
@@ -151,6 +158,7 @@ export class ComputersService {
         await this.bulk.queryIn(m, 'UPDATE computers SET entity_id = ? WHERE id IN', moving, [entityId]);
         await this.audit.recordMany(m, ctx, moving.map((id) => ({ action: 'update', itemType: 'computer', itemId: id, entityId: allowed.get(id)!, before: { entityId: allowed.get(id) }, after: { entityId } })));
       });
+      await this.changes.notify({ computerIds: moving, sections: ['entity'] });
     }
     return ids.map((id) => (allowed.has(id) ? { id, status: 'ok' } : { id, status: 'no-right', message: 'Not visible, or no computer right on its entity' }));
   }
@@ -163,6 +171,7 @@ export class ComputersService {
         await this.bulk.queryIn(m, 'DELETE FROM computers WHERE id IN', deleting);
         await this.audit.recordMany(m, ctx, deleting.map((id) => ({ action: 'delete', itemType: 'computer', itemId: id, entityId: allowed.get(id)! })));
       });
+      await this.changes.notify({ computerIds: deleting, sections: ['deleted'] });
     }
     return ids.map((id) => (allowed.has(id) ? { id, status: 'ok' } : { id, status: 'no-right', message: 'Not visible, or no computer right on its entity' }));
   }
@@ -200,6 +209,6 @@ export class ComputersService {
   }
 
   private search(query: ComputerSearchQueryDto): ComputerSearch {
-    return { q: query.q, criteria: query.criteria };
+    return { q: query.q, criteria: query.criteria, expression: query.expression };
   }
 }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ComputersModule } from '../computers/computers.module';
 import { AgentIntakeController } from './agent-intake.controller';
 import { AgentIntakeService } from './agent-intake.service';
 import { AgentRegistry } from './agent-registry';
@@ -10,6 +11,7 @@ import { InventoryAdminController } from './inventory-admin.controller';
 import { InventorySettingsService } from './inventory-settings.service';
 
 @Module({
+  imports: [ComputersModule],
   controllers: [AgentIntakeController, InventoryAdminController],
   providers: [
     AgentIntakeService,

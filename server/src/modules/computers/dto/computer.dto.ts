@@ -15,6 +15,7 @@ import { plainToInstance, Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, Length, Matches, MaxLength, Min, ValidateNested } from 'class-validator';
 import { ListQueryDto } from '../../../common/http/list-query.dto';
 import { Trim } from '../../../common/http/transforms';
+import { MAX_EXPRESSION_LENGTH } from '../search/expression';
 
 export class SearchCriterionDto implements SearchCriterion {
   @ApiProperty({ example: 'software' })
@@ -52,6 +53,12 @@ export class ComputerSearchQueryDto extends ListQueryDto {
   @ValidateNested({ each: true })
   @Type(() => SearchCriterionDto)
   criteria?: SearchCriterionDto[];
+
+  @ApiPropertyOptional({ description: 'How the numbered criteria combine, in prefix notation; without it, AND of all', example: 'AND(1, OR(2, NOT(3)))' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(MAX_EXPRESSION_LENGTH)
+  expression?: string;
 }
 
 export const CSV_COLUMNS = ['id', 'name', 'entity', 'serial', 'uuid', 'manufacturer', 'model', 'os', 'osVersion', 'ip', 'lastInventoryAt', 'lastContactAt', 'agentKind', 'agentVersion'] as const;
@@ -228,7 +235,7 @@ export class HistoryPageDto {
 export class SearchFieldDto implements SearchFieldView {
   @ApiProperty() key: string;
   @ApiProperty({ type: 'object', properties: { en: { type: 'string' }, fr: { type: 'string' } } }) label: { en: string; fr?: string };
-  @ApiProperty({ enum: ['string', 'number', 'date'] }) type: 'string' | 'number' | 'date';
+  @ApiProperty({ enum: ['string', 'number', 'date', 'group'] }) type: SearchFieldView['type'];
   @ApiProperty({ enum: ['contains', 'equals', 'notequals', 'less', 'more'], isArray: true }) operators: SearchOperator[];
   @ApiProperty() column: boolean;
   @ApiPropertyOptional() plugin?: string;

@@ -7,7 +7,7 @@ const fields = new Map<string, SearchFieldDefinition>(COMPUTER_SEARCH_FIELDS.map
 
 describe('compileCriteria', () => {
   it('is TRUE without criteria', () => {
-    expect(compileCriteria([], fields)).toEqual({ sql: '1=1', params: {} });
+    expect(compileCriteria([], fields)).toMatchObject({ sql: '1=1', params: {} });
   });
 
   it('turns * into the SQL wildcard and matches LIKE wildcards literally, with bound values only', () => {

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { withDeadlockRetry } from '../../../common/database/bulk';
+import { ComputerChanges } from '../../computers/computer-changes';
 import type { Computer } from '../../computers/computer.entity';
 import type { InventoryChange } from '../../computers/inventory-change.entity';
 import { EntityRulesService } from '../entity-rules.service';
@@ -37,6 +38,7 @@ export class IngestionService {
     private readonly dictionary: SoftwareDictionary,
     private readonly rules: EntityRulesService,
     private readonly agents: AgentRegistry,
+    private readonly changes: ComputerChanges,
   ) {}
 
   async ingest(doc: InventoryDocument, agent: AgentIdentity): Promise<IngestResult> {
@@ -101,6 +103,8 @@ export class IngestionService {
       }),
     );
     this.agents.forget(agent.deviceId);
+    // Derived data (dynamic group membership) follows what changed; the inventory dates and the agent always do.
+    await this.changes.notify({ computerIds: [result.computerId], sections: result.created ? 'all' : [...result.changedSections, 'contact', 'agent'] });
     return result;
   }
 
