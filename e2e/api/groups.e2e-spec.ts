@@ -9,7 +9,11 @@ const CHROME: Criterion = { field: 'software', operator: 'contains', value: 'chr
 const IN_C: Criterion = { field: 'entity', operator: 'contains', value: '> C' };
 const GROUP_RIGHTS = Bits.READ | Bits.UPDATE | Bits.CREATE | Bits.DELETE;
 
-describe('groups: static and dynamic, expressions, materialized membership, sharing, saved searches (MariaDB)', () => {
+// The embedded default (SQLite) and production (MariaDB) both evaluate groups: the same tests run on each.
+describe.each([
+  ['MariaDB', 'mariadb'],
+  ['SQLite', 'sqlite'],
+] as const)('groups: static and dynamic, expressions, materialized membership, sharing, saved searches (%s)', (_, driver) => {
   let app: TestApp;
   let adminToken: string;
   let admin: ReturnType<TestApp['as']>;
@@ -25,7 +29,7 @@ describe('groups: static and dynamic, expressions, materialized membership, shar
     (await admin.post('/api/groups').send({ name, kind: 'dynamic', criteria, expression, ...extra }).expect(201)).body as { id: number; memberCount: number; mode: string };
 
   beforeAll(async () => {
-    app = await TestApp.start({ env: { LOG_LEVEL: process.env.DEBUG_LOG ?? 'silent' } });
+    app = await TestApp.start({ driver, redis: driver === 'mariadb', env: { LOG_LEVEL: process.env.DEBUG_LOG ?? 'silent' } });
     adminToken = await app.loginAdmin();
     admin = app.as(adminToken);
     tree = await createTree(app, adminToken);

@@ -261,6 +261,8 @@ export class GroupsRepository {
   /** Computers visible to the caller among the values of one column (name, serial, uuid), for imports. */
   async computersByColumn(ctx: RequestContext, column: 'name' | 'serial' | 'uuid', values: string[]): Promise<{ id: number; value: string }[]> {
     const scope = entityScopeWhere(ctx, { entityColumn: 'c.entity_id', right: CoreRight.COMPUTER, bits: Bits.READ });
+    // MariaDB's collation already ignores case; SQLite needs to be told.
+    const compared = dialectOf(this.dataSource) === 'sqlite' ? `c.${column} COLLATE NOCASE` : `c.${column}`;
     const found: { id: number; value: string }[] = [];
     for (let i = 0; i < values.length; i += 1000) {
       const chunk = values.slice(i, i + 1000);
@@ -269,7 +271,7 @@ export class GroupsRepository {
         .from('computers', 'c')
         .select(['c.id AS id', `c.${column} AS value`])
         .where(scope.sql, scope.params)
-        .andWhere(`c.${column} IN (:...values)`, { values: chunk })
+        .andWhere(`${compared} IN (:...values)`, { values: chunk })
         .getRawMany<{ id: number; value: string }>();
       found.push(...rows.map((r) => ({ id: Number(r.id), value: r.value })));
     }

@@ -194,7 +194,7 @@ export class GroupsService implements OnModuleInit {
     if (lines.length > MAX_IMPORT_LINES) throw new BadRequestException(`The file has ${lines.length} lines; at most ${MAX_IMPORT_LINES} are imported at once`);
     const wanted = [...new Set(lines)];
     const found = await this.groups.computersByColumn(ctx, match, wanted);
-    // Names compare case-insensitively in MariaDB and exactly in SQLite: match the lines the same way everywhere.
+    // Values compare case-insensitively (as the database did): map what was found back to the lines that way.
     const matchedValues = new Set(found.map((f) => f.value.toLowerCase()));
     const unmatched = wanted.filter((l) => !matchedValues.has(l.toLowerCase()));
     const ids = [...new Set(found.map((f) => f.id))];
