@@ -1,64 +1,35 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { OCS_UA, ocsInventory } from '../api/support/agents';
-import { type ServerProcess, startServer, waitFor } from '../api/support/processes';
-import { ADMIN_PASSWORD, freshDatabaseUrl, REDIS_URL } from '../api/support/test-app';
 import { choose, launchBrowser, screenshot } from './support/browser';
+import { startWebServer, type WebServer } from './support/web-server';
 
 /**
  * The computers list in Chromium against the built server (MariaDB + Redis), fed by agent inventories: search by
  * software name, select results, export them as CSV, and move them with a core mass action.
  */
 describe('computers UI', () => {
-  let server: ServerProcess;
+  let server: WebServer;
   let base: string;
-  let dropDatabase: () => Promise<void>;
   let browser: Awaited<ReturnType<typeof launchBrowser>>;
   let page: Page;
-  let token: string;
-
-  const api = async (method: string, path: string, body?: object) => {
-    const res = await fetch(`${base}${path}`, {
-      method,
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    const text = await res.text();
-    if (!res.ok) throw new Error(`${method} ${path} → ${res.status} ${text}`);
-    return text ? JSON.parse(text) : undefined;
-  };
-  const inventory = async (name: string, software: { name: string; version: string }[]) => {
-    const res = await fetch(`${base}/ocsinventory`, { method: 'POST', headers: { 'user-agent': OCS_UA, 'content-type': 'application/x-compress' }, body: ocsInventory(name, 'NA', { onlySoftware: true, software }) });
-    if (res.status !== 200) throw new Error(`inventory ${name} → ${res.status}`);
-  };
+  const api = (method: string, path: string, body?: object) => server.api(method, path, body);
+  const inventory = (name: string, software: { name: string; version: string }[]) => server.inventory(name, software);
 
   beforeAll(async () => {
-    const db = await freshDatabaseUrl('mariadb');
-    dropDatabase = db.drop;
-    const port = 20000 + Math.floor(Math.random() * 20000);
-    base = `http://127.0.0.1:${port}`;
-    server = startServer({ DATABASE_URL: db.url, REDIS_URL, QUEUE_PREFIX: `parc-webc-${port}`, ADMIN_PASSWORD, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: mkdtempSync(join(tmpdir(), 'parc-webc-')) });
-    await waitFor(async () => (await fetch(`${base}/api/health`)).ok, 60_000, 'the server');
-    token = (await api('POST', '/api/auth/login', { login: 'admin', password: ADMIN_PASSWORD })).accessToken;
+    server = await startWebServer('webc');
+    base = server.base;
     await api('POST', '/api/entities', { name: 'Workshop', parentId: 1 });
     await inventory('desk-01', [{ name: 'Mozilla Firefox', version: '128.3' }]);
     await inventory('desk-02', [{ name: 'Mozilla Firefox', version: '115.0' }]);
     await inventory('server-01', [{ name: 'nginx', version: '1.22' }]);
     browser = await launchBrowser();
     page = browser.page;
-    await page.goto(`${base}/login`);
-    await page.getByTestId('login-login').fill('admin');
-    await page.getByTestId('login-password').fill(ADMIN_PASSWORD);
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('entity-selector').waitFor();
+    await server.signIn(page);
   });
 
   afterAll(async () => {
     await browser?.close();
     await server?.stop();
-    await dropDatabase?.();
   });
 
   afterEach(async () => {

@@ -10,6 +10,7 @@ import { apiErrorsInterceptor, apiHeadersInterceptor } from './core/api/api.inte
 import { TranslatedTitleStrategy } from './core/i18n/translated-title-strategy';
 import { WEB_PLUGINS } from './core/plugins/web-plugin';
 import { provideComputerMassActionInputs } from './features/computers/computer-mass-inputs';
+import { provideGroupMassActionInputs } from './features/groups/group-mass-inputs';
 import { GENERATED_WEB_PLUGINS } from './plugins.generated';
 
 export const appConfig: ApplicationConfig = {
@@ -22,5 +23,6 @@ export const appConfig: ApplicationConfig = {
     { provide: WEB_PLUGINS, useValue: GENERATED_WEB_PLUGINS },
     { provide: TitleStrategy, useClass: TranslatedTitleStrategy },
     provideComputerMassActionInputs(),
+    provideGroupMassActionInputs(),
   ],
 };

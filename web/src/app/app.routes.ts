@@ -27,6 +27,7 @@ export const routes: Routes = [
       },
       { path: 'users', title: 'users.title', loadComponent: () => import('./features/users/users.page').then((m) => m.UsersPage) },
       { path: 'computers', loadChildren: () => import('./features/computers/computers.routes').then((m) => m.COMPUTERS_ROUTES) },
+      { path: 'groups', loadChildren: () => import('./features/groups/groups.routes').then((m) => m.GROUPS_ROUTES) },
       { path: 'agents', title: 'agents.title', loadComponent: () => import('./features/agents/agents.page').then((m) => m.AgentsPage) },
       {
         path: 'inventory',

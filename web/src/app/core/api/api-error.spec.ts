@@ -28,7 +28,7 @@ describe('API errors', () => {
         error: { statusCode: 429, error: 'Too Many Requests', message: 'Slow down', details: null },
       }),
     );
-    expect(error).toEqual({ status: 429, message: 'Slow down', fieldErrors: {}, retryAfterSeconds: 12 });
+    expect(error).toEqual({ status: 429, message: 'Slow down', fieldErrors: {}, retryAfterSeconds: 12, details: null });
 
     const withoutHeader = toApiError(
       new HttpErrorResponse({ status: 429, error: { statusCode: 429, error: 'x', message: 'Slow down', details: { retryAfterSeconds: 7 } } }),

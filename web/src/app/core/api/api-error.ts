@@ -9,6 +9,8 @@ export interface ApiError {
   fieldErrors: Record<string, string>;
   /** Seconds to wait, from `Retry-After` on 429 answers. */
   retryAfterSeconds: number | null;
+  /** The body's `details` as sent, for callers that read more than field → problem (an expression's position). */
+  details?: unknown;
 }
 
 function isErrorBody(body: unknown): body is ErrorBody {
@@ -78,6 +80,7 @@ export function toApiError(error: unknown): ApiError {
       fieldErrors: isErrorBody(body) ? parseFieldErrors(body.details) : {},
       // The header is the standard; the body's details carry the same number (useful if a proxy drops headers).
       retryAfterSeconds: parseRetryAfter(error.headers?.get('Retry-After') ?? null) ?? retryAfterFromBody(body),
+      details: isErrorBody(body) ? body.details : undefined,
     };
   }
   return { status: 0, message: error instanceof Error ? error.message : String(error), fieldErrors: {}, retryAfterSeconds: null };

@@ -20,6 +20,7 @@ import { TranslatedPaginatorIntl } from '../i18n/translated-paginator-intl';
 import { Icon } from '../icons/icon';
 import { navTestId } from '../nav/menu';
 import { MenuService } from '../nav/menu.service';
+import { GROUPS_PATH, VisibleGroups } from '../nav/visible-groups';
 import { LanguageSwitch } from '../i18n/language-switch';
 
 /** The signed-in frame: toolbar (entity, language, user menu), side navigation from the server, and the page. */
@@ -43,7 +44,7 @@ import { LanguageSwitch } from '../i18n/language-switch';
     LocalizePipe,
   ],
   // Provided here rather than at the root so that their Material dependencies stay out of the initial bundle.
-  providers: [MenuService, { provide: MatPaginatorIntl, useClass: TranslatedPaginatorIntl }],
+  providers: [MenuService, VisibleGroups, { provide: MatPaginatorIntl, useClass: TranslatedPaginatorIntl }],
   templateUrl: './shell.html',
   styleUrl: './shell.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -52,6 +53,8 @@ export class Shell {
   private readonly auth = inject(AuthService);
   private readonly dialog = inject(MatDialog);
   protected readonly menu = inject(MenuService);
+  protected readonly visibleGroups = inject(VisibleGroups).entries;
+  protected readonly groupsPath = GROUPS_PATH;
 
   protected readonly me = this.auth.me;
   protected readonly navTestId = navTestId;

@@ -13,14 +13,20 @@ import { TPipe } from '../../core/i18n/t.pipe';
 import { Icon } from '../../core/icons/icon';
 import { remoteData } from '../../shared/data/remote-data';
 import { ListPaginator } from '../../shared/list/list-paginator';
+import { type ListParamsOptions, bindListToUrl } from '../../shared/list/list-params';
 import { ListState, emptyPage } from '../../shared/list/list-state';
 import { SearchField } from '../../shared/list/search-field';
 import { PageHeader } from '../../shared/page-header/page-header';
+import { SavedSearches } from '../../shared/saved-searches/saved-searches';
 import { isStale, staleAfterHours } from './agent-staleness';
 
+/** Sort fields of GET /api/agents. */
+const AGENT_LIST: ListParamsOptions = { sorts: ['lastContactAt', 'deviceId', 'version', 'kind', 'createdAt'], sort: '-lastContactAt', limit: 25 };
+
 /**
- * The inventory agents seen by the server, latest contact first. An agent silent for twice the inventory
- * frequency is marked stale (48 h when the user may not read the inventory settings).
+ * The inventory agents seen by the server, latest contact first (filter, sort and page in the URL, so that
+ * searches can be saved). An agent silent for twice the inventory frequency is marked stale (48 h when the user
+ * may not read the inventory settings).
  */
 @Component({
   selector: 'parc-agents-page',
@@ -36,12 +42,15 @@ import { isStale, staleAfterHours } from './agent-staleness';
     PageHeader,
     SearchField,
     ListPaginator,
+    SavedSearches,
   ],
   template: `
-    <parc-page-header [title]="'agents.title' | t" [subtitle]="'agents.subtitle' | t" />
+    <parc-page-header [title]="'agents.title' | t" [subtitle]="'agents.subtitle' | t">
+      <parc-saved-searches itemType="agent" />
+    </parc-page-header>
 
     <div class="parc-filters">
-      <parc-search-field [label]="'agents.search' | t" testId="agents-q" (search)="list.setFilter($event)" />
+      <parc-search-field [label]="'agents.search' | t" testId="agents-q" [value]="list.q()" (search)="list.setFilter($event)" />
     </div>
 
     <div class="parc-table-card">
@@ -152,7 +161,7 @@ export class AgentsPage {
   private readonly api = inject(ApiClient);
   private readonly auth = inject(AuthService);
 
-  protected readonly list = new ListState({ sort: '-lastContactAt' });
+  protected readonly list = new ListState({ sort: AGENT_LIST.sort, limit: AGENT_LIST.limit });
   protected readonly columns = ['deviceId', 'kind', 'version', 'computer', 'entity', 'remoteAddress', 'tag', 'lastContactAt'];
   protected readonly agents = remoteData(() => this.list.query(), (query) => this.api.list<AgentView>('/agents', query), emptyPage<AgentView>());
   /** The inventory frequency, when the user may read it (settings live on the root entity). */
@@ -165,6 +174,10 @@ export class AgentsPage {
     null as InventorySettingsView | null,
   );
   protected readonly staleHours = computed(() => staleAfterHours(this.settings.value()?.frequencyHours));
+
+  constructor() {
+    bindListToUrl(this.list, AGENT_LIST);
+  }
 
   protected stale(agent: AgentView): boolean {
     return isStale(agent.lastContactAt, this.staleHours());

@@ -1,6 +1,7 @@
 import type { Params } from '@angular/router';
 import type { SearchCriterion, SearchOperator } from '@parc/contracts';
 import { MAX_PAGE_SIZE } from '../../core/api/list-query';
+import { positiveInt } from '../../shared/list/list-params';
 
 /** Operators of the criteria search, in the order the builder offers them. */
 export const SEARCH_OPERATORS: readonly SearchOperator[] = ['contains', 'equals', 'notequals', 'less', 'more'];
@@ -14,6 +15,8 @@ export const DEFAULT_COMPUTER_LIMIT = 25;
 export interface ComputerSearch {
   q: string;
   criteria: readonly SearchCriterion[];
+  /** How the numbered criteria combine (`AND(1, OR(2, 3))`); empty = all must match. */
+  expression: string;
   /** `field` or `-field`. */
   sort: string;
   offset: number;
@@ -24,6 +27,7 @@ export interface ComputerSearch {
 export interface ComputerFilter {
   q: string;
   criteria: readonly SearchCriterion[];
+  expression: string;
 }
 
 function isOperator(value: unknown): value is SearchOperator {
@@ -58,25 +62,24 @@ export function serializeCriteria(criteria: readonly SearchCriterion[]): string 
   return JSON.stringify(criteria.map(({ field, operator, value }) => ({ field, operator, value })));
 }
 
-function positiveInt(raw: unknown): number | null {
-  if (typeof raw !== 'string' || !/^\d+$/.test(raw)) return null;
-  const value = Number.parseInt(raw, 10);
-  return value > 0 ? value : null;
-}
-
 function validSort(raw: unknown): string | null {
   if (typeof raw !== 'string') return null;
   return COMPUTER_SORTS.includes(raw.replace(/^-/, '')) ? raw : null;
 }
 
-/** The search a URL stands for: `?q=…&criteria=[…]&sort=-lastContactAt&page=2&limit=50`; bad values fall back to defaults. */
+/**
+ * The search a URL stands for: `?q=…&criteria=[…]&expression=OR(1,2)&sort=-lastContactAt&page=2&limit=50`; bad
+ * values fall back to defaults. An expression without criteria means nothing and is dropped.
+ */
 export function searchFromParams(params: Params): ComputerSearch {
   const limitParam = positiveInt(params['limit']);
   const limit = limitParam !== null && limitParam <= MAX_PAGE_SIZE ? limitParam : DEFAULT_COMPUTER_LIMIT;
   const page = positiveInt(params['page']) ?? 1;
+  const criteria = parseCriteria(params['criteria']);
   return {
     q: typeof params['q'] === 'string' ? params['q'].trim() : '',
-    criteria: parseCriteria(params['criteria']),
+    criteria,
+    expression: criteria.length && typeof params['expression'] === 'string' ? params['expression'].trim() : '',
     sort: validSort(params['sort']) ?? DEFAULT_COMPUTER_SORT,
     offset: (page - 1) * limit,
     limit,
@@ -89,6 +92,7 @@ export function searchToParams(search: ComputerSearch): Params {
   if (search.q) params['q'] = search.q;
   const criteria = serializeCriteria(search.criteria);
   if (criteria) params['criteria'] = criteria;
+  if (criteria && search.expression) params['expression'] = search.expression;
   if (search.sort && search.sort !== DEFAULT_COMPUTER_SORT) params['sort'] = search.sort;
   const page = Math.floor(search.offset / search.limit) + 1;
   if (page > 1) params['page'] = String(page);
@@ -96,14 +100,18 @@ export function searchToParams(search: ComputerSearch): Params {
   return params;
 }
 
-/** Same parameters, whatever their order (and numbers or strings alike). */
-export function sameParams(a: Params, b: Params): boolean {
-  const keys = (params: Params) => Object.keys(params).filter((key) => params[key] !== undefined && params[key] !== null);
-  const aKeys = keys(a);
-  const bKeys = keys(b);
-  return aKeys.length === bKeys.length && aKeys.every((key) => String(a[key]) === String(b[key]));
-}
-
 export function sameCriteria(a: readonly SearchCriterion[], b: readonly SearchCriterion[]): boolean {
   return serializeCriteria(a) === serializeCriteria(b);
+}
+
+/**
+ * The filter with criteria the user does not see (a group's membership) added: they come after the user's, so
+ * that the numbers in the user's expression still mean the same rows, and must match whatever that expression.
+ */
+export function withBaseCriteria(filter: ComputerFilter, base: readonly SearchCriterion[]): ComputerFilter {
+  if (base.length === 0) return filter;
+  const criteria = [...filter.criteria, ...base];
+  const baseNumbers = base.map((_, index) => filter.criteria.length + index + 1);
+  const expression = filter.expression.trim() ? `AND(${filter.expression.trim()}, ${baseNumbers.join(', ')})` : '';
+  return { q: filter.q, criteria, expression };
 }

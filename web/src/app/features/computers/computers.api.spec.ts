@@ -10,7 +10,7 @@ import { Notifier } from '../../core/notify/notifier';
 import { dateStamp } from '../../shared/files/save-file';
 import { csvColumns } from './computer-columns';
 import { ComputersApi } from './computers.api';
-import { selectionExport } from './computers.page';
+import { selectionExport } from './computer-list';
 
 const entity = (id: number, parentId: number | null, name: string): EntityView => ({
   id,
@@ -63,7 +63,7 @@ describe('CSV export of computers', () => {
     let file: Blob | undefined;
     const criteria = [{ field: 'software', operator: 'contains' as const, value: 'Firefox*' }];
     api
-      .exportCsv({ filter: { q: 'pc-', criteria }, sort: '-lastContactAt', columns: csvColumns(['name', 'os', 'ip']) })
+      .exportCsv({ filter: { q: 'pc-', criteria, expression: 'NOT(1)' }, sort: '-lastContactAt', columns: csvColumns(['name', 'os', 'ip']) })
       .subscribe((blob) => (file = blob));
 
     const request = backend.expectOne((r) => r.url === '/api/computers/export.csv');
@@ -75,6 +75,7 @@ describe('CSV export of computers', () => {
     const params = request.request.params;
     expect(params.get('q')).toBe('pc-');
     expect(JSON.parse(params.get('criteria')!)).toEqual(criteria);
+    expect(params.get('expression')).toBe('NOT(1)');
     expect(params.get('sort')).toBe('-lastContactAt');
     expect(params.get('columns')).toBe('name,os,osVersion,ip');
     expect(params.has('ids')).toBe(false);

@@ -37,8 +37,8 @@ export class ComputersApi {
   private readonly api = inject(ApiClient);
 
   list(search: ComputerSearch): Observable<Page<ComputerRow>> {
-    const { offset, limit, sort, q, criteria } = search;
-    return this.api.list<ComputerRow>('/computers', { offset, limit, sort, q: q || undefined }, filterParams({ q, criteria }));
+    const { offset, limit, sort, q, criteria, expression } = search;
+    return this.api.list<ComputerRow>('/computers', { offset, limit, sort, q: q || undefined }, filterParams({ q, criteria, expression }));
   }
 
   /** Every id matching the filter (a selection across pages). */
@@ -104,7 +104,8 @@ export class ComputersApi {
   }
 }
 
-/** `q` and `criteria` as the API takes them (absent when empty). */
+/** `q`, `criteria` and `expression` as the API takes them (absent when empty). */
 export function filterParams(filter: ComputerFilter): QueryParams {
-  return { q: filter.q || undefined, criteria: serializeCriteria(filter.criteria) };
+  const criteria = serializeCriteria(filter.criteria);
+  return { q: filter.q || undefined, criteria, expression: criteria && filter.expression.trim() ? filter.expression.trim() : undefined };
 }

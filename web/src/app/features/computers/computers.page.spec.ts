@@ -124,4 +124,43 @@ describe('ComputersPage search in the URL', () => {
     expect(TestBed.inject(Router).url).toBe('/computers');
     listRequest().flush({ items: [], total: 0 });
   });
+
+  it('numbers the criteria and sends their expression, from the URL and back to it', async () => {
+    const criteria: SearchCriterion[] = [
+      { field: 'software', operator: 'contains', value: 'Firefox*' },
+      { field: 'name', operator: 'contains', value: 'server' },
+    ];
+    const harness = await open(`/computers?criteria=${encodeURIComponent(JSON.stringify(criteria))}&expression=${encodeURIComponent('AND(1, NOT(2))')}`);
+    const request = listRequest();
+    expect(request.request.params.get('expression')).toBe('AND(1, NOT(2))');
+    request.flush({ items: [], total: 0 });
+    await harness.fixture.whenStable();
+
+    const element = harness.routeNativeElement!;
+    expect([...element.querySelectorAll('[data-testid="criterion-number"]')].map((n) => n.textContent!.trim())).toEqual(['1', '2']);
+    const expression = element.querySelector<HTMLInputElement>('[data-testid="criteria-expression"]')!;
+    expect(expression.value).toBe('AND(1, NOT(2))');
+
+    expression.value = 'OR(1, 2)';
+    expression.dispatchEvent(new Event('input'));
+    element.querySelector<HTMLButtonElement>('[data-testid="criteria-search"]')!.click();
+    await harness.fixture.whenStable();
+    const router = TestBed.inject(Router);
+    expect(router.parseUrl(router.url).queryParams['expression']).toBe('OR(1, 2)');
+    const next = listRequest();
+    expect(next.request.params.get('expression')).toBe('OR(1, 2)');
+
+    // The server's objection shows under the expression.
+    next.flush(
+      {
+        statusCode: 400,
+        error: 'Bad Request',
+        message: 'Invalid expression',
+        details: [{ field: 'expression', position: 4, problems: ['criterion 2 is not used in the expression'] }],
+      },
+      { status: 400, statusText: 'Bad Request' },
+    );
+    await harness.fixture.whenStable();
+    expect(element.querySelector('[data-testid="criteria-expression-error"]')!.textContent).toContain('criterion 2 is not used');
+  });
 });

@@ -70,9 +70,9 @@ export class ComputersCard {
     () => null,
     () =>
       forkJoin({
-        total: this.api.count({ q: '', criteria: [] }),
+        total: this.api.count({ q: '', criteria: [], expression: '' }),
         // A secondary figure: if the server cannot answer it, the card shows a dash rather than an error.
-        recent: this.api.count({ q: '', criteria: RECENT_CONTACT }, { silent: true }).pipe(catchError(() => of(null))),
+        recent: this.api.count({ q: '', criteria: RECENT_CONTACT, expression: '' }, { silent: true }).pipe(catchError(() => of(null))),
       }),
     null as { total: number; recent: number | null } | null,
   );
