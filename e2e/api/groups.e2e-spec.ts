@@ -120,6 +120,8 @@ describe.each([
     expect((await admin.delete(`/api/groups/${zip.id}`).expect(409)).body.message).toMatch(/used by the criteria of other groups: 7-Zip in C/);
     const cycle = await admin.patch(`/api/groups/${zip.id}`).send({ criteria: [{ field: 'group', operator: 'equals', value: String(zipInC.id) }] }).expect(400);
     expect(cycle.body.details[0].problems[0]).toMatch(/already depends on this group/);
+    const itself = await admin.patch(`/api/groups/${zip.id}`).send({ criteria: [{ field: 'group', operator: 'equals', value: String(zip.id) }] }).expect(400);
+    expect(itself.body.details).toEqual([{ field: 'criteria[0].value', problems: ['a group cannot be a member of itself'] }]);
   });
 
   it('keeps a result-mode group as evaluated, edited by removals; emptied, it turns back into a query', async () => {

@@ -254,23 +254,20 @@ export class GroupsService implements OnModuleInit {
   }
 
   /**
-   * Criteria compile (unknown fields, operators and values are 400s), the expression parses, and every group
-   * named by "member of group" exists, is visible to the caller and does not lead back to this group.
+   * Criteria compile (unknown fields, operators and values are 400s), the expression parses, every group named by
+   * "member of group" is visible to the caller (the check every computer search makes), and none leads back to
+   * this group.
    */
   private async validateDefinition(ctx: RequestContext, groupId: number | null, criteria: SearchCriterion[], expression: string): Promise<void> {
     compileCriteria(criteria, this.membership.fields(), { expression: expressionOf(expression, criteria.length) });
-    const fields = this.membership.fields();
+    await this.computers.checkValues(ctx, criteria);
+    if (groupId === null) return;
     const problems: { field: string; problems: string[] }[] = [];
     for (const [index, c] of criteria.entries()) {
-      if (fields.get(c.field)?.type !== 'group') continue;
+      if (this.membership.fields().get(c.field)?.type !== 'group') continue;
       const target = Number(c.value);
-      if (target === groupId) {
-        problems.push({ field: `criteria[${index}].value`, problems: ['a group cannot be a member of itself'] });
-      } else if (!(await this.groups.findVisible(ctx, target))) {
-        problems.push({ field: `criteria[${index}].value`, problems: [`no group with id ${target}`] });
-      } else if (groupId !== null && (await this.reaches(target, groupId))) {
-        problems.push({ field: `criteria[${index}].value`, problems: [`group ${target} already depends on this group (a cycle)`] });
-      }
+      if (target === groupId) problems.push({ field: `criteria[${index}].value`, problems: ['a group cannot be a member of itself'] });
+      else if (await this.reaches(target, groupId)) problems.push({ field: `criteria[${index}].value`, problems: [`group ${target} already depends on this group (a cycle)`] });
     }
     if (problems.length) throw new BadRequestException({ message: `Invalid criteria: ${problems.map((p) => `${p.field} ${p.problems.join(', ')}`).join('; ')}`, details: problems });
   }
