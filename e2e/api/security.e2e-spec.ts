@@ -6,6 +6,16 @@ import { fill, openApi, type OpenApiDocument, type Operation, operations } from 
 /** Routes anyone may call. Everything else must answer 401 without a token. */
 const PUBLIC = new Set(['POST /api/auth/login', 'GET /api/health', 'POST /', 'POST /ocsinventory', 'POST /plugins/glpiinventory', 'POST /plugins/fusioninventory']);
 
+/** A valid, empty package definition: the body of a draft save. */
+const EMPTY_DEFINITION = {
+  checks: [],
+  actions: [],
+  files: [],
+  userInteractions: [],
+  rebootAfter: false,
+  ocs: { priority: 5, action: 'EXECUTE', command: '', path: '', notify: { enabled: false, text: '', countdown: 0, canAbort: false, canDelay: false, doneText: '' } },
+};
+
 /** A marker in the names of everything created in entity C: it must never show in what B's user receives. */
 const C_MARK = 'zz-c-secret';
 
@@ -21,6 +31,7 @@ interface World {
   rule: number;
   cGroup: number;
   cSavedSearch: number;
+  cPackage: number;
 }
 
 /**
@@ -107,6 +118,17 @@ function attacks(w: World): Record<string, { params?: Record<string, number | st
     'PATCH /api/saved-searches/{id}': { params: { id: w.cSavedSearch }, body: { name: 'hacked', shared: false } },
     'DELETE /api/saved-searches/{id}': { params: { id: w.cSavedSearch } },
     'POST /api/saved-searches/{id}/group': { params: { id: w.cSavedSearch }, body: {} },
+    'GET /api/deploy/packages': {},
+    'POST /api/deploy/packages': { body: { name: 'intruder', entityId: w.tree.c } },
+    'GET /api/deploy/packages/{id}': { params: { id: w.cPackage } },
+    'PATCH /api/deploy/packages/{id}': { params: { id: w.cPackage }, body: { name: 'hacked', entityId: w.tree.b } },
+    'DELETE /api/deploy/packages/{id}': { params: { id: w.cPackage } },
+    'POST /api/deploy/packages/{id}/draft': { params: { id: w.cPackage } },
+    'PUT /api/deploy/packages/{id}/draft': { params: { id: w.cPackage }, body: EMPTY_DEFINITION },
+    'GET /api/deploy/packages/{id}/revisions/{number}': { params: { id: w.cPackage, number: 1 } },
+    'POST /api/deploy/packages/{id}/revisions/{number}/publish': { params: { id: w.cPackage, number: 1 } },
+    'POST /api/deploy/packages/{id}/revisions/{number}/retire': { params: { id: w.cPackage, number: 1 } },
+    'GET /api/deploy/packages/{id}/revisions/{number}/fusion-job': { params: { id: w.cPackage, number: 1 } },
   };
 }
 
@@ -136,7 +158,8 @@ describe('security: every route, as anonymous and as the user of a sibling entit
     const inC = app.as(adminToken, { id: tree.c });
     const cGroup = (await inC.post('/api/groups').send({ name: `${C_MARK} group`, kind: 'dynamic', criteria: [{ field: 'name', operator: 'contains', value: C_MARK }], visible: true }).expect(201)).body.id;
     const cSavedSearch = (await inC.post('/api/saved-searches').send({ itemType: 'computer', name: `${C_MARK} search`, query: { q: C_MARK }, shared: true }).expect(201)).body.id;
-    world = { tree, cSub, cUser, cAuthorization, cNote, profile, adminTokenId, cComputer, rule, cGroup, cSavedSearch };
+    const cPackage = (await admin.post('/api/deploy/packages').send({ name: `${C_MARK} package`, entityId: tree.c }).expect(201)).body.id;
+    world = { tree, cSub, cUser, cAuthorization, cNote, profile, adminTokenId, cComputer, rule, cGroup, cSavedSearch, cPackage };
 
     // B's user holds every right there is, on B and below.
     const rights = Object.fromEntries(((await admin.get('/api/rights').expect(200)).body.items as { name: string; bits: number }[]).map((r) => [r.name, r.bits]));
@@ -177,6 +200,7 @@ describe('security: every route, as anonymous and as the user of a sibling entit
       rules: (await admin.get('/api/inventory/entity-rules').expect(200)).body,
       settings: (await admin.get('/api/inventory/settings').expect(200)).body,
       group: (await admin.get(`/api/groups/${world.cGroup}`).expect(200)).body,
+      package: (await admin.get(`/api/deploy/packages/${world.cPackage}/revisions/1`).expect(200)).body,
       search: (await app.as(adminToken, { id: world.tree.c }).get(`/api/saved-searches/${world.cSavedSearch}`).expect(200)).body,
     });
     const before = await snapshot();

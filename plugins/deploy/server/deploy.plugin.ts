@@ -1,8 +1,13 @@
 import { ALL_STANDARD_BITS, Plugin } from '@parc/sdk';
+import { MYSQL_MIGRATIONS } from '../migrations/mysql';
+import { SQLITE_MIGRATIONS } from '../migrations/sqlite';
+import { DeployPackage, PackageRevision } from './packages/package.entity';
+import { PackagesController } from './packages/packages.controller';
+import { PackagesService } from './packages/packages.service';
 
 /**
- * Software deployment. This first version declares the plugin's rights and navigation; packages, files, tasks
- * and the agent transports arrive in the following issues, inside this same module.
+ * Software deployment: packages with revisions today; files, tasks and the agent transports arrive in the
+ * following issues, inside this same module.
  */
 @Plugin({
   name: 'deploy',
@@ -15,5 +20,9 @@ import { ALL_STANDARD_BITS, Plugin } from '@parc/sdk';
     { name: 'deploy.mirror', label: { en: 'Deployment mirrors', fr: 'Miroirs de déploiement' }, bits: ALL_STANDARD_BITS },
   ],
   menu: [{ path: '/deploy', label: { en: 'Deployment', fr: 'Déploiement' }, icon: 'rocket_launch', right: 'deploy.package', order: 50 }],
+  entities: [DeployPackage, PackageRevision],
+  migrations: { mysql: MYSQL_MIGRATIONS, sqlite: SQLITE_MIGRATIONS },
+  controllers: [PackagesController],
+  providers: [PackagesService],
 })
 export class DeployPlugin {}
