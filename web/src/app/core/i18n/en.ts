@@ -82,6 +82,8 @@ export const en = {
   'entities.title': 'Entities',
   'entities.subtitle': 'The tree of organisations and sites in your scope',
   'entities.empty': 'No entity in this scope.',
+  'entities.search': 'Search name, path',
+  'entities.noMatch': 'No entity matches.',
   'entities.expand': 'Expand',
   'entities.collapse': 'Collapse',
   'entities.addChild': 'Add a sub-entity',

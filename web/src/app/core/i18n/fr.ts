@@ -81,6 +81,8 @@ export const fr: Record<MessageKey, string> = {
   'entities.title': 'Entités',
   'entities.subtitle': 'L’arborescence des organisations et des sites de votre périmètre',
   'entities.empty': 'Aucune entité dans ce périmètre.',
+  'entities.search': 'Rechercher nom, chemin',
+  'entities.noMatch': 'Aucune entité ne correspond.',
   'entities.expand': 'Déplier',
   'entities.collapse': 'Replier',
   'entities.addChild': 'Ajouter une sous-entité',

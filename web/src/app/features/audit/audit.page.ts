@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, OnInit, computed, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -15,19 +15,26 @@ import { TPipe } from '../../core/i18n/t.pipe';
 import { Icon } from '../../core/icons/icon';
 import { remoteData } from '../../shared/data/remote-data';
 import { ListPaginator } from '../../shared/list/list-paginator';
+import { syncWithUrl } from '../../shared/list/list-params';
 import { ListState, emptyPage } from '../../shared/list/list-state';
 import { PageHeader } from '../../shared/page-header/page-header';
+import { SavedSearches } from '../../shared/saved-searches/saved-searches';
 import { AuditDiffTable } from './audit-diff-table';
-
-interface AuditFilters {
-  itemType?: string;
-  itemId?: number;
-  action?: AuditAction;
-}
+import {
+  AUDIT_ACTIONS,
+  type AuditFilters,
+  type AuditSearch,
+  DEFAULT_AUDIT_LIMIT,
+  auditFiltersOf,
+  auditSearchFromParams,
+  auditSearchToParams,
+  sameAuditFilters,
+} from './audit-search';
 
 /**
  * Who changed what (GET /api/audit), newest first, filtered by item type, item id and action; a row opens the
- * before/after comparison. Query parameters `itemType` and `itemId` preset the filters (links from other pages).
+ * before/after comparison. The filters and the page live in the URL (`?itemType=user&itemId=12` from links on
+ * other pages), so that searches can be saved.
  */
 @Component({
   selector: 'parc-audit-page',
@@ -45,30 +52,34 @@ interface AuditFilters {
     DateTimePipe,
     PageHeader,
     AuditDiffTable,
+    SavedSearches,
   ],
   templateUrl: './audit.page.html',
   styleUrl: './audit.page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
-export class AuditPage implements OnInit {
+export class AuditPage {
   private readonly api = inject(ApiClient);
-  private readonly destroyRef = inject(DestroyRef);
 
-  /** Query parameters. */
-  readonly itemType = input<string>();
-  readonly itemId = input<string>();
-
-  protected readonly actions: readonly AuditAction[] = ['create', 'update', 'delete'];
-  protected readonly list = new ListState(); // the server's order: newest first
-  private readonly filters = signal<AuditFilters>({});
+  protected readonly actions = AUDIT_ACTIONS;
+  protected readonly list = new ListState({ limit: DEFAULT_AUDIT_LIMIT }); // the server's order: newest first
+  // One signal per filter: re-applying the same value (from the URL) is no change, hence no new request.
+  private readonly itemType = signal('');
+  private readonly itemId = signal<number | null>(null);
+  private readonly action = signal<AuditAction | ''>('');
+  private readonly filters = computed<AuditFilters>(() => ({ itemType: this.itemType(), itemId: this.itemId(), action: this.action() }));
   protected readonly events = remoteData(
     () => ({ ...this.list.query(), ...this.filters() }),
-    ({ itemType, itemId, action, ...query }) => this.api.list<AuditEventView>('/audit', query, { itemType, itemId, action }),
+    ({ itemType, itemId, action, ...query }) =>
+      this.api.list<AuditEventView>('/audit', query, { itemType: itemType || undefined, itemId: itemId ?? undefined, action: action || undefined }),
     emptyPage<AuditEventView>(),
   );
   protected readonly expandedId = signal<number | null>(null);
   protected readonly columns = ['at', 'user', 'action', 'item', 'changes'];
-  protected readonly hasFilters = computed(() => Object.values(this.filters()).some((value) => value !== undefined));
+  protected readonly hasFilters = computed(() => {
+    const { itemType, itemId, action } = this.filters();
+    return itemType !== '' || itemId !== null || action !== '';
+  });
 
   protected readonly form = inject(NonNullableFormBuilder).group({
     itemType: [''],
@@ -76,10 +87,14 @@ export class AuditPage implements OnInit {
     action: ['' as AuditAction | ''],
   });
 
-  ngOnInit(): void {
-    this.form.patchValue({ itemType: this.itemType() ?? '', itemId: this.itemId() ?? '' });
-    this.applyFilters();
-    this.form.valueChanges.pipe(debounceTime(300), takeUntilDestroyed(this.destroyRef)).subscribe(() => this.applyFilters());
+  constructor() {
+    syncWithUrl<AuditSearch>({
+      state: () => ({ ...this.filters(), offset: this.list.offset(), limit: this.list.limit() }),
+      fromParams: auditSearchFromParams,
+      toParams: auditSearchToParams,
+      apply: (search) => this.apply(search),
+    });
+    this.form.valueChanges.pipe(debounceTime(300), takeUntilDestroyed()).subscribe(() => this.applyForm());
   }
 
   protected toggle(event: AuditEventView): void {
@@ -96,14 +111,31 @@ export class AuditPage implements OnInit {
     return [...fields].filter((field) => JSON.stringify(event.before?.[field]) !== JSON.stringify(event.after?.[field])).length;
   }
 
-  private applyFilters(): void {
-    const { itemType, itemId, action } = this.form.getRawValue();
-    const id = Number.parseInt(itemId, 10);
-    this.filters.set({
-      itemType: itemType.trim() || undefined,
-      itemId: Number.isFinite(id) ? id : undefined,
-      action: action || undefined,
-    });
+  /** The user changed the form: other events, from the first page. */
+  private applyForm(): void {
+    const filters = auditFiltersOf(this.form.getRawValue());
+    if (sameAuditFilters(filters, this.filters())) return;
+    this.setFilters(filters);
     this.list.offset.set(0);
+  }
+
+  /** The URL changed (a link, back/forward, a saved search): the list and the form follow. */
+  private apply(search: AuditSearch): void {
+    this.setFilters(search);
+    this.list.limit.set(search.limit);
+    this.list.offset.set(search.offset);
+    // The form is left alone when it already says the same (`12 ` while typing is item 12): no text is lost.
+    if (!sameAuditFilters(auditFiltersOf(this.form.getRawValue()), search)) {
+      this.form.setValue(
+        { itemType: search.itemType, itemId: search.itemId === null ? '' : String(search.itemId), action: search.action },
+        { emitEvent: false },
+      );
+    }
+  }
+
+  private setFilters(filters: AuditFilters): void {
+    this.itemType.set(filters.itemType);
+    this.itemId.set(filters.itemId);
+    this.action.set(filters.action);
   }
 }

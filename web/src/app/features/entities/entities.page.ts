@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, signal, untracked } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
@@ -14,18 +14,23 @@ import { IconButton } from '../../shared/buttons/icon-button';
 import { Notifier } from '../../core/notify/notifier';
 import { remoteData } from '../../shared/data/remote-data';
 import { ConfirmService } from '../../shared/dialogs/confirm-dialog';
+import { syncWithUrl } from '../../shared/list/list-params';
+import { SearchField } from '../../shared/list/search-field';
 import { PageHeader } from '../../shared/page-header/page-header';
+import { SavedSearches } from '../../shared/saved-searches/saved-searches';
 import { EntityFormDialog, type EntityFormData } from './entity-form-dialog';
+import { type EntitySearch, entitySearchFromParams, entitySearchToParams, filterEntityTree } from './entity-search';
 import { MoveEntityDialog, type MoveEntityData } from './move-entity-dialog';
 import { errorAlreadyShown } from '../../core/api/request-context';
 
 /**
  * The entity tree of the active scope (GET /api/entities, every page): create a child, rename, move, delete.
  * The server refuses to delete an entity that still holds sub-entities or items (409); its message is shown.
+ * The quick filter lives in the URL, so that searches can be saved.
  */
 @Component({
   selector: 'parc-entities-page',
-  imports: [MatButtonModule, MatProgressBarModule, Icon, IconButton, TPipe, PageHeader],
+  imports: [MatButtonModule, MatProgressBarModule, Icon, IconButton, TPipe, PageHeader, SearchField, SavedSearches],
   templateUrl: './entities.page.html',
   styleUrl: './entities.page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -43,15 +48,34 @@ export class EntitiesPage {
     () => this.api.all<EntityView>('/entities'),
     [] as EntityView[],
   );
+  protected readonly q = signal('');
   private readonly collapsed = signal<ReadonlySet<number>>(new Set());
 
   protected readonly rows = computed(() => {
     const collapsed = this.collapsed();
-    return entityTree(this.entities.value()).filter((row) => !row.ancestorIds.some((id) => collapsed.has(id)));
+    return filterEntityTree(entityTree(this.entities.value()), this.q()).filter((row) => !row.ancestorIds.some((id) => collapsed.has(id)));
   });
   protected readonly canCreate = computed(() => this.auth.me() !== null && this.auth.can('entity', Bits.CREATE));
   protected readonly canUpdate = computed(() => this.auth.me() !== null && this.auth.can('entity', Bits.UPDATE));
   protected readonly canDelete = computed(() => this.auth.me() !== null && this.auth.can('entity', Bits.DELETE));
+
+  constructor() {
+    syncWithUrl<EntitySearch>({
+      state: () => ({ q: this.q() }),
+      fromParams: entitySearchFromParams,
+      toParams: entitySearchToParams,
+      apply: (search) => this.q.set(search.q),
+    });
+    // Another filter: every match is shown, even under a branch collapsed before.
+    effect(() => {
+      this.q();
+      untracked(() => this.collapsed.set(new Set()));
+    });
+  }
+
+  protected search(q: string): void {
+    this.q.set(q.trim());
+  }
 
   protected isCollapsed(id: number): boolean {
     return this.collapsed().has(id);

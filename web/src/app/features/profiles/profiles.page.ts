@@ -19,13 +19,21 @@ import { Notifier } from '../../core/notify/notifier';
 import { remoteData } from '../../shared/data/remote-data';
 import { ConfirmService } from '../../shared/dialogs/confirm-dialog';
 import { ListPaginator } from '../../shared/list/list-paginator';
+import { type ListParamsOptions, bindListToUrl } from '../../shared/list/list-params';
 import { ListState, emptyPage } from '../../shared/list/list-state';
 import { SearchField } from '../../shared/list/search-field';
 import { PageHeader } from '../../shared/page-header/page-header';
+import { SavedSearches } from '../../shared/saved-searches/saved-searches';
 import { ProfileCreateDialog } from './profile-create-dialog';
 import { errorAlreadyShown } from '../../core/api/request-context';
 
-/** Profiles (named sets of rights): list, create, open the rights editor, delete (409 while in use). */
+/** Sort fields of GET /api/profiles. */
+export const PROFILE_LIST: ListParamsOptions = { sorts: ['id', 'name', 'createdAt'], sort: 'name', limit: 25 };
+
+/**
+ * Profiles (named sets of rights): list, create, open the rights editor, delete (409 while in use). The quick
+ * filter, sort and page live in the URL, so that searches can be saved.
+ */
 @Component({
   selector: 'parc-profiles-page',
   imports: [
@@ -41,6 +49,7 @@ import { errorAlreadyShown } from '../../core/api/request-context';
     DateTimePipe,
     PageHeader,
     SearchField,
+    SavedSearches,
   ],
   templateUrl: './profiles.page.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -54,10 +63,14 @@ export class ProfilesPage {
   private readonly router = inject(Router);
   private readonly auth = inject(AuthService);
 
-  protected readonly list = new ListState({ sort: 'name' });
+  protected readonly list = new ListState({ sort: PROFILE_LIST.sort, limit: PROFILE_LIST.limit });
   protected readonly profiles = remoteData(() => this.list.query(), (query) => this.api.list<ProfileView>('/profiles', query), emptyPage<ProfileView>());
   protected readonly columns = ['name', 'comment', 'rights', 'updatedAt', 'actions'];
   protected readonly canCreate = computed(() => this.auth.me() !== null && this.auth.can('profile', Bits.CREATE));
+
+  constructor() {
+    bindListToUrl(this.list, PROFILE_LIST);
+  }
 
   /** How many rights the profile grants at all. */
   protected grantedCount(profile: ProfileView): number {

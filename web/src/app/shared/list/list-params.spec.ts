@@ -1,4 +1,4 @@
-import { type ListParamsOptions, listFromParams, listToParams, sameParams } from './list-params';
+import { type ListParamsOptions, listFromParams, listToParams, pageFromParams, pageToParams, sameParams } from './list-params';
 
 const AGENTS: ListParamsOptions = { sorts: ['lastContactAt', 'deviceId'], sort: '-lastContactAt', limit: 25 };
 
@@ -18,6 +18,13 @@ describe('list ↔ URL', () => {
       offset: 0,
       limit: 25,
     });
+  });
+
+  it('round-trips the page alone, for lists whose other parameters are their own', () => {
+    expect(pageToParams({ offset: 40, limit: 20 }, 25)).toEqual({ page: '3', limit: '20' });
+    expect(pageFromParams({ page: '3', limit: '20' }, 25)).toEqual({ offset: 40, limit: 20 });
+    expect(pageToParams({ offset: 0, limit: 25 }, 25)).toEqual({});
+    expect(pageFromParams({ page: '0', limit: '-5' }, 25)).toEqual({ offset: 0, limit: 25 });
   });
 
   it('compares parameters whatever their order', () => {

@@ -35,13 +35,33 @@ export interface ListParamsOptions {
   limit: number;
 }
 
+/** Where a list is in its results, as the URL says it. */
+export interface PageSnapshot {
+  offset: number;
+  limit: number;
+}
+
+/** `?page=2&limit=50`; a bad value falls back to the first page or the default size (the URL may have been edited). */
+export function pageFromParams(params: Params, defaultLimit: number): PageSnapshot {
+  const limitParam = positiveInt(params['limit']);
+  const limit = limitParam !== null && limitParam <= MAX_PAGE_SIZE ? limitParam : defaultLimit;
+  const page = positiveInt(params['page']) ?? 1;
+  return { offset: (page - 1) * limit, limit };
+}
+
+/** `page` and `limit`, each left out when it is the default. */
+export function pageToParams(snapshot: PageSnapshot, defaultLimit: number): Record<string, string> {
+  const params: Record<string, string> = {};
+  const page = Math.floor(snapshot.offset / snapshot.limit) + 1;
+  if (page > 1) params['page'] = String(page);
+  if (snapshot.limit !== defaultLimit) params['limit'] = String(snapshot.limit);
+  return params;
+}
+
 /** `?q=…&sort=-field&page=2&limit=50`; bad values fall back to the defaults (the URL may have been edited). */
 export function listFromParams(params: Params, options: ListParamsOptions): ListSnapshot {
-  const limitParam = positiveInt(params['limit']);
-  const limit = limitParam !== null && limitParam <= MAX_PAGE_SIZE ? limitParam : options.limit;
-  const page = positiveInt(params['page']) ?? 1;
   const sort = typeof params['sort'] === 'string' && options.sorts.includes(params['sort'].replace(/^-/, '')) ? params['sort'] : options.sort;
-  return { q: typeof params['q'] === 'string' ? params['q'].trim() : '', sort, offset: (page - 1) * limit, limit };
+  return { q: typeof params['q'] === 'string' ? params['q'].trim() : '', sort, ...pageFromParams(params, options.limit) };
 }
 
 /** The query parameters of a list; defaults are left out so that the plain list has a plain URL. */
@@ -49,10 +69,7 @@ export function listToParams(list: ListSnapshot, options: ListParamsOptions): Re
   const params: Record<string, string> = {};
   if (list.q) params['q'] = list.q;
   if (list.sort && list.sort !== options.sort) params['sort'] = list.sort;
-  const page = Math.floor(list.offset / list.limit) + 1;
-  if (page > 1) params['page'] = String(page);
-  if (list.limit !== options.limit) params['limit'] = String(list.limit);
-  return params;
+  return { ...params, ...pageToParams(list, options.limit) };
 }
 
 /**
