@@ -1,41 +1,9 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
-import { TestBed } from '@angular/core/testing';
-import { Router, provideRouter, withComponentInputBinding } from '@angular/router';
-import { RouterTestingHarness } from '@angular/router/testing';
 import { AuditPage } from './audit.page';
+import { routedPage } from '../../shared/testing/routed-page';
 
 describe('AuditPage filters in the URL', () => {
-  let backend: HttpTestingController;
+  const { backend, open, listRequest, queryParams, router } = routedPage('audit', AuditPage, '/api/audit');
 
-  beforeEach(() => {
-    localStorage.clear();
-    TestBed.configureTestingModule({
-      providers: [provideRouter([{ path: 'audit', component: AuditPage }], withComponentInputBinding()), provideHttpClient(), provideHttpClientTesting()],
-    });
-    backend = TestBed.inject(HttpTestingController);
-  });
-
-  afterEach(() => {
-    backend.verify();
-    document.querySelectorAll('.cdk-overlay-container').forEach((node) => (node.innerHTML = ''));
-  });
-
-  async function open(url: string) {
-    const harness = await RouterTestingHarness.create();
-    await harness.navigateByUrl(url, AuditPage);
-    await harness.fixture.whenStable();
-    return harness;
-  }
-
-  function listRequest() {
-    const requests = backend.match((r) => r.url === '/api/audit');
-    expect(requests).toHaveLength(1);
-    return requests[0];
-  }
-
-  const router = () => TestBed.inject(Router);
-  const queryParams = () => router().parseUrl(router().url).queryParams;
   const input = (element: HTMLElement, testId: string) => element.querySelector<HTMLInputElement>(`[data-testid="${testId}"]`)!;
 
   it('filters as a link or bookmark says, and shows the filters in the form', async () => {
@@ -76,7 +44,7 @@ describe('AuditPage filters in the URL', () => {
     await new Promise((resolve) => setTimeout(resolve, 400));
     await harness.fixture.whenStable();
     expect(queryParams()).toEqual({ itemType: 'user' });
-    expect(backend.match((r) => r.url === '/api/audit')).toHaveLength(0);
+    expect(backend().match((r) => r.url === '/api/audit')).toHaveLength(0);
     expect(itemId.value).toBe('x');
 
     element.querySelector<HTMLButtonElement>('[data-testid="audit-filters"] button')!.click();
@@ -97,7 +65,7 @@ describe('AuditPage filters in the URL', () => {
     expect(input(harness.routeNativeElement!, 'audit-item-type').value).toBe('profile');
     // Setting the form from the URL is not a change of the user's: no second request.
     await new Promise((resolve) => setTimeout(resolve, 400));
-    expect(backend.match((r) => r.url === '/api/audit')).toHaveLength(0);
+    expect(backend().match((r) => r.url === '/api/audit')).toHaveLength(0);
   });
 
   it('offers the saved searches of the audit trail', async () => {
@@ -105,7 +73,7 @@ describe('AuditPage filters in the URL', () => {
     listRequest().flush({ items: [], total: 0 });
     harness.routeNativeElement!.querySelector<HTMLButtonElement>('[data-testid="saved-searches-menu"]')!.click();
     await harness.fixture.whenStable();
-    const saved = backend.expectOne((r) => r.url === '/api/saved-searches');
+    const saved = backend().expectOne((r) => r.url === '/api/saved-searches');
     expect(saved.request.params.get('itemType')).toBe('audit');
     saved.flush({ items: [], total: 0 });
   });

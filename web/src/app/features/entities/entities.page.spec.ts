@@ -1,9 +1,8 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import { Router, provideRouter, withComponentInputBinding } from '@angular/router';
+import { Router } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import type { EntityView } from '@parc/contracts';
+import { routedPage } from '../../shared/testing/routed-page';
 import { EntitiesPage } from './entities.page';
 
 const entity = (id: number, parentId: number | null, completeName: string): EntityView => ({
@@ -26,27 +25,14 @@ const entities = [
 ];
 
 describe('EntitiesPage quick filter in the URL', () => {
-  let backend: HttpTestingController;
-
-  beforeEach(() => {
-    localStorage.clear();
-    TestBed.configureTestingModule({
-      providers: [provideRouter([{ path: 'entities', component: EntitiesPage }], withComponentInputBinding()), provideHttpClient(), provideHttpClientTesting()],
-    });
-    backend = TestBed.inject(HttpTestingController);
-  });
-
-  afterEach(() => {
-    backend.verify();
-    document.querySelectorAll('.cdk-overlay-container').forEach((node) => (node.innerHTML = ''));
-  });
+  const { backend } = routedPage('entities', EntitiesPage, '/api/entities');
 
   async function open(url: string) {
     const harness = await RouterTestingHarness.create();
     await harness.navigateByUrl(url, EntitiesPage);
     await harness.fixture.whenStable();
     // The tree needs every entity: the filter is not the server's.
-    const request = backend.expectOne((r) => r.url === '/api/entities');
+    const request = backend().expectOne((r) => r.url === '/api/entities');
     expect(request.request.params.has('q')).toBe(false);
     request.flush({ items: entities, total: entities.length });
     await harness.fixture.whenStable();
@@ -87,7 +73,7 @@ describe('EntitiesPage quick filter in the URL', () => {
     const harness = await open('/entities');
     harness.routeNativeElement!.querySelector<HTMLButtonElement>('[data-testid="saved-searches-menu"]')!.click();
     await harness.fixture.whenStable();
-    const saved = backend.expectOne((r) => r.url === '/api/saved-searches');
+    const saved = backend().expectOne((r) => r.url === '/api/saved-searches');
     expect(saved.request.params.get('itemType')).toBe('entity');
     saved.flush({ items: [], total: 0 });
   });

@@ -1,45 +1,14 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
-import { TestBed } from '@angular/core/testing';
-import { Router, provideRouter, withComponentInputBinding } from '@angular/router';
-import { RouterTestingHarness } from '@angular/router/testing';
 import type { ProfileView } from '@parc/contracts';
 import { listFromParams, listToParams } from '../../shared/list/list-params';
 import { savedQuery } from '../../shared/saved-searches/saved-search-query';
 import { PROFILE_LIST, ProfilesPage } from './profiles.page';
+import { routedPage } from '../../shared/testing/routed-page';
 
 const profile = (id: number, name: string): ProfileView => ({ id, name, comment: '', rights: {}, createdAt: '', updatedAt: '' });
 
 describe('ProfilesPage search in the URL', () => {
-  let backend: HttpTestingController;
+  const { backend, open, listRequest, queryParams } = routedPage('profiles', ProfilesPage, '/api/profiles');
 
-  beforeEach(() => {
-    localStorage.clear();
-    TestBed.configureTestingModule({
-      providers: [provideRouter([{ path: 'profiles', component: ProfilesPage }], withComponentInputBinding()), provideHttpClient(), provideHttpClientTesting()],
-    });
-    backend = TestBed.inject(HttpTestingController);
-  });
-
-  afterEach(() => {
-    backend.verify();
-    document.querySelectorAll('.cdk-overlay-container').forEach((node) => (node.innerHTML = ''));
-  });
-
-  async function open(url: string) {
-    const harness = await RouterTestingHarness.create();
-    await harness.navigateByUrl(url, ProfilesPage);
-    await harness.fixture.whenStable();
-    return harness;
-  }
-
-  function listRequest() {
-    const requests = backend.match((r) => r.url === '/api/profiles');
-    expect(requests).toHaveLength(1);
-    return requests[0];
-  }
-
-  const queryParams = () => TestBed.inject(Router).parseUrl(TestBed.inject(Router).url).queryParams;
 
   it('round-trips its parameters, and a saved search gives back the same list from page 1', () => {
     const list = { q: 'admin', sort: '-createdAt', offset: 50, limit: 50 };
@@ -89,7 +58,7 @@ describe('ProfilesPage search in the URL', () => {
     listRequest().flush({ items: [], total: 0 });
     harness.routeNativeElement!.querySelector<HTMLButtonElement>('[data-testid="saved-searches-menu"]')!.click();
     await harness.fixture.whenStable();
-    const saved = backend.expectOne((r) => r.url === '/api/saved-searches');
+    const saved = backend().expectOne((r) => r.url === '/api/saved-searches');
     expect(saved.request.params.get('itemType')).toBe('profile');
     saved.flush({ items: [], total: 0 });
   });

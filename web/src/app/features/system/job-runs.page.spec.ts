@@ -1,12 +1,8 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
-import { TestBed } from '@angular/core/testing';
-import { Router, provideRouter, withComponentInputBinding } from '@angular/router';
-import { RouterTestingHarness } from '@angular/router/testing';
 import type { JobRunView } from '@parc/contracts';
 import { listFromParams, listToParams } from '../../shared/list/list-params';
 import { savedQuery } from '../../shared/saved-searches/saved-search-query';
 import { JOB_RUN_LIST, JobRunsPage } from './job-runs.page';
+import { routedPage } from '../../shared/testing/routed-page';
 
 const run = (id: number, name: string, status: JobRunView['status']): JobRunView => ({
   id,
@@ -20,35 +16,8 @@ const run = (id: number, name: string, status: JobRunView['status']): JobRunView
 });
 
 describe('JobRunsPage sort and page in the URL', () => {
-  let backend: HttpTestingController;
+  const { backend, open, listRequest, queryParams } = routedPage('system', JobRunsPage, '/api/system/job-runs');
 
-  beforeEach(() => {
-    localStorage.clear();
-    TestBed.configureTestingModule({
-      providers: [provideRouter([{ path: 'system', component: JobRunsPage }], withComponentInputBinding()), provideHttpClient(), provideHttpClientTesting()],
-    });
-    backend = TestBed.inject(HttpTestingController);
-  });
-
-  afterEach(() => {
-    backend.verify();
-    document.querySelectorAll('.cdk-overlay-container').forEach((node) => (node.innerHTML = ''));
-  });
-
-  async function open(url: string) {
-    const harness = await RouterTestingHarness.create();
-    await harness.navigateByUrl(url, JobRunsPage);
-    await harness.fixture.whenStable();
-    return harness;
-  }
-
-  function listRequest() {
-    const requests = backend.match((r) => r.url === '/api/system/job-runs');
-    expect(requests).toHaveLength(1);
-    return requests[0];
-  }
-
-  const queryParams = () => TestBed.inject(Router).parseUrl(TestBed.inject(Router).url).queryParams;
 
   it('round-trips its parameters, the server order (most recent first) being the plain URL', () => {
     expect(listToParams({ q: '', sort: '-startedAt', offset: 0, limit: 25 }, JOB_RUN_LIST)).toEqual({});
@@ -92,7 +61,7 @@ describe('JobRunsPage sort and page in the URL', () => {
     listRequest().flush({ items: [], total: 0 });
     harness.routeNativeElement!.querySelector<HTMLButtonElement>('[data-testid="saved-searches-menu"]')!.click();
     await harness.fixture.whenStable();
-    const saved = backend.expectOne((r) => r.url === '/api/saved-searches');
+    const saved = backend().expectOne((r) => r.url === '/api/saved-searches');
     expect(saved.request.params.get('itemType')).toBe('job-run');
     saved.flush({ items: [], total: 0 });
   });
