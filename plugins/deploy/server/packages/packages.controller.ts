@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Patch, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Bits, Ctx, IdPipe, RequestContext, RequireRight } from '@parc/sdk';
 import { CreatePackageDto, DefinitionDto, PackageListQueryDto, PackagePageDto, PackageViewDto, RevisionViewDto, UpdatePackageDto } from './dto/package.dto';
@@ -72,7 +72,7 @@ export class PackagesController {
   @RequireRight(PACKAGE_RIGHT, Bits.READ)
   @ApiOperation({ summary: 'One revision with its definition' })
   @ApiOkResponse({ type: RevisionViewDto })
-  revision(@Ctx() ctx: RequestContext, @Param('id', IdPipe) id: number, @Param('number', ParseIntPipe) number: number): Promise<RevisionViewDto> {
+  revision(@Ctx() ctx: RequestContext, @Param('id', IdPipe) id: number, @Param('number', IdPipe) number: number): Promise<RevisionViewDto> {
     return this.packages.revision(ctx, id, number);
   }
 
@@ -81,7 +81,7 @@ export class PackagesController {
   @RequireRight(PACKAGE_RIGHT, Bits.UPDATE)
   @ApiOperation({ summary: 'Publish a draft: it becomes immutable' })
   @ApiOkResponse({ type: RevisionViewDto })
-  publish(@Ctx() ctx: RequestContext, @Param('id', IdPipe) id: number, @Param('number', ParseIntPipe) number: number): Promise<RevisionViewDto> {
+  publish(@Ctx() ctx: RequestContext, @Param('id', IdPipe) id: number, @Param('number', IdPipe) number: number): Promise<RevisionViewDto> {
     return this.packages.publish(ctx, id, number);
   }
 
@@ -90,7 +90,7 @@ export class PackagesController {
   @RequireRight(PACKAGE_RIGHT, Bits.UPDATE)
   @ApiOperation({ summary: 'Retire a published revision' })
   @ApiOkResponse({ type: RevisionViewDto })
-  retire(@Ctx() ctx: RequestContext, @Param('id', IdPipe) id: number, @Param('number', ParseIntPipe) number: number): Promise<RevisionViewDto> {
+  retire(@Ctx() ctx: RequestContext, @Param('id', IdPipe) id: number, @Param('number', IdPipe) number: number): Promise<RevisionViewDto> {
     return this.packages.retire(ctx, id, number);
   }
 
@@ -98,7 +98,7 @@ export class PackagesController {
   @RequireRight(PACKAGE_RIGHT, Bits.READ)
   @ApiOperation({ summary: 'Preview of the job JSON FusionInventory/GLPI agents execute (without uuid, parts and mirrors)' })
   @ApiOkResponse({ description: '{ job: {checks, associatedFiles, actions, userinteractions}, associatedFiles: {sha512: file} }' })
-  fusionJob(@Ctx() ctx: RequestContext, @Param('id', IdPipe) id: number, @Param('number', ParseIntPipe) number: number): Promise<FusionJob> {
+  fusionJob(@Ctx() ctx: RequestContext, @Param('id', IdPipe) id: number, @Param('number', IdPipe) number: number): Promise<FusionJob> {
     return this.packages.fusionJob(ctx, id, number);
   }
 }

@@ -6,9 +6,9 @@ import { Router, provideRouter, withComponentInputBinding } from '@angular/route
 import { RouterTestingHarness } from '@angular/router/testing';
 
 /**
- * Test set-up (for specs only: shared/testing is left out of the app build) of a list page reached by its route, with the HTTP backend mocked: call inside `describe`. It
+ * Test set-up of a list page reached by its route, with the HTTP backend mocked: call inside `describe`. It
  * registers the beforeEach/afterEach hooks and returns helpers to open a URL, take the one list request, and read
- * the query parameters the page wrote back.
+ * the query parameters the page wrote back. For specs only: shared/testing is left out of the app build.
  */
 export function routedPage<T>(path: string, component: Type<T>, listUrl: string) {
   let backend: HttpTestingController;
