@@ -1,6 +1,6 @@
 import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException, PayloadTooLargeException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AuditService, Bits, entityScopeWhere, isVisible, type RequestContext, resolveList } from '@parc/sdk';
+import { AuditService, Bits, containsCondition, entityScopeWhere, isVisible, type RequestContext, resolveList } from '@parc/sdk';
 import type { DataSource, EntityManager } from 'typeorm';
 import {
   CHECK_VALUE,
@@ -36,7 +36,10 @@ export class PackagesService {
     const list = resolveList(query, SORTABLE, 'name');
     const scope = entityScopeWhere(ctx, { entityColumn: 'p.entity_id', recursiveColumn: 'p.recursive', right: PACKAGE_RIGHT });
     const qb = this.dataSource.getRepository(DeployPackage).createQueryBuilder('p').where(scope.sql, scope.params);
-    if (query.q) qb.andWhere("p.name LIKE :q ESCAPE '!'", { q: `%${query.q.replace(/[!%_]/g, '!$&')}%` });
+    if (query.q) {
+      const contains = containsCondition('p.name', 'q', query.q);
+      qb.andWhere(contains.sql, contains.params);
+    }
     const [rows, total] = await qb.orderBy(list.orderBy, list.direction).addOrderBy('p.id', 'ASC').skip(list.offset).take(list.limit).getManyAndCount();
     return { items: await this.views(rows), total };
   }

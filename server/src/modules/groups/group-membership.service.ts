@@ -74,11 +74,15 @@ export class GroupMembershipService implements OnModuleInit {
 
   /** Evaluates a group whole and writes the difference with its stored members. */
   async refresh(group: ComputerGroup): Promise<GroupRefreshResult> {
+    return this.evaluateAndStore(await this.compile(group));
+  }
+
+  /** Evaluates a compiled group whole, stores the difference and when it was done. */
+  private async evaluateAndStore(compiled: CompiledGroup): Promise<GroupRefreshResult> {
     const started = performance.now();
-    const ids = await this.groups.evaluate(await this.compile(group));
-    const result = await this.store(group.id, ids);
+    const result = await this.store(compiled.id, await this.groups.evaluate(compiled));
     const ms = performance.now() - started;
-    await this.groups.markRefreshed(this.groups.dataSource, group.id, ms);
+    await this.groups.markRefreshed(this.groups.dataSource, compiled.id, ms);
     return { ...result, ms: Math.round(ms) };
   }
 
@@ -177,9 +181,7 @@ export class GroupMembershipService implements OnModuleInit {
   private async refreshWhole(groups: CachedGroup[]): Promise<Set<number>> {
     const changed = new Set<number>();
     for (const g of groups) {
-      const started = performance.now();
-      const r = await this.store(g.compiled.id, await this.groups.evaluate(g.compiled));
-      await this.groups.markRefreshed(this.groups.dataSource, g.compiled.id, performance.now() - started);
+      const r = await this.evaluateAndStore(g.compiled);
       if (r.added || r.removed) changed.add(g.compiled.id);
     }
     return changed;

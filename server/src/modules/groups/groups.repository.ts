@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Bits, CoreRight, GroupBits } from '@parc/contracts';
-import type { DataSource, EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import type { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { Bulk } from '../../common/database/bulk';
-import { dialectOf } from '../../common/database/dialect';
+import { dialectOf, sqlFor } from '../../common/database/dialect';
 import { containsCondition, type ResolvedList } from '../../common/http/list-query.dto';
 import { entityScopeWhere } from '../../sdk/entity-scope';
-import { evaluatePlan, type SearchPlan, type SearchUnit } from '../computers/search/criteria';
+import { evaluatePlan, runSearchQuery, type SearchPlan, type SearchUnit } from '../computers/search/criteria';
 import type { RequestContext } from '../../sdk/request-context';
 import { ComputerGroup, ComputerGroupShare } from './group.entity';
 
@@ -118,7 +118,8 @@ export class GroupsRepository {
 
   /** The entity and its sub-tree: where a group's members come from. */
   async subtreeIds(entityId: number): Promise<number[]> {
-    const rows: { id: number }[] = await this.dataSource.query('SELECT e.id AS id FROM entities e JOIN entities root ON root.id = ? WHERE e.path LIKE ' + (dialectOf(this.dataSource) === 'sqlite' ? "root.path || '%'" : "CONCAT(root.path, '%')"), [entityId]);
+    const pattern = sqlFor(dialectOf(this.dataSource)).concat('root.path', "'%'");
+    const rows: { id: number }[] = await this.dataSource.query(`SELECT e.id AS id FROM entities e JOIN entities root ON root.id = ? WHERE e.path LIKE ${pattern}`, [entityId]);
     return rows.map((r) => Number(r.id));
   }
 
@@ -131,7 +132,7 @@ export class GroupsRepository {
       .select('c.id', 'id')
       .where('c.entity_id IN (:...groupEntities)', { groupEntities: group.entityIds })
       .andWhere(group.sql, group.params);
-    const rows = await this.run<{ id: number }>(qb);
+    const rows = await runSearchQuery<{ id: number }>(this.dataSource, qb);
     return rows.map((r) => Number(r.id));
   }
 
@@ -144,7 +145,7 @@ export class GroupsRepository {
       .select('COUNT(*)', 'n')
       .where('c.entity_id IN (:...groupEntities)', { groupEntities: group.entityIds })
       .andWhere(group.sql, group.params);
-    const [row] = await this.run<{ n: number }>(qb);
+    const [row] = await runSearchQuery<{ n: number }>(this.dataSource, qb);
     return Number(row?.n ?? 0);
   }
 
@@ -276,16 +277,5 @@ export class GroupsRepository {
       found.push(...rows.map((r) => ({ id: Number(r.id), value: r.value })));
     }
     return found;
-  }
-
-  /**
-   * On MariaDB, semi-join flattening is off for group evaluations, as for computer searches (see
-   * ComputersRepository.run): probing each criterion's subquery result beats the optimizer's flattened plan on
-   * skewed inventory data.
-   */
-  private run<T>(qb: SelectQueryBuilder<ObjectLiteral>, switches = 'semijoin=off'): Promise<T[]> {
-    if (dialectOf(this.dataSource) !== 'mariadb') return qb.getRawMany<T>();
-    const [sql, params] = qb.getQueryAndParameters();
-    return this.dataSource.query(`SET STATEMENT optimizer_switch='${switches}' FOR ${sql}`, params);
   }
 }

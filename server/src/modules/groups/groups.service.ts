@@ -4,7 +4,7 @@ import { resolveList } from '../../common/http/list-query.dto';
 import type { RequestContext } from '../../sdk/request-context';
 import { AuditService } from '../audit/audit.service';
 import { ComputersRepository } from '../computers/computers.repository';
-import { compileCriteria, expressionOf } from '../computers/search/criteria';
+import { compileCriteria, expressionOf, invalidCriteria } from '../computers/search/criteria';
 import type {
   CreateGroupDto,
   GroupCriteriaDto,
@@ -269,7 +269,7 @@ export class GroupsService implements OnModuleInit {
       if (target === groupId) problems.push({ field: `criteria[${index}].value`, problems: ['a group cannot be a member of itself'] });
       else if (await this.reaches(target, groupId)) problems.push({ field: `criteria[${index}].value`, problems: [`group ${target} already depends on this group (a cycle)`] });
     }
-    if (problems.length) throw new BadRequestException({ message: `Invalid criteria: ${problems.map((p) => `${p.field} ${p.problems.join(', ')}`).join('; ')}`, details: problems });
+    if (problems.length) throw invalidCriteria(problems);
   }
 
   /** Whether `from`'s criteria lead (through "member of group") to `to`. */

@@ -1,4 +1,6 @@
 import { BadRequestException } from '@nestjs/common';
+import type { DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { dialectOf } from '../../../common/database/dialect';
 import type { SearchCriterion, SearchOperator } from '@parc/contracts';
 import type { SearchFieldDefinition } from '../../../sdk/plugin';
 import { type ExpressionNode, ExpressionError, resolveExpression } from './expression';
@@ -114,7 +116,7 @@ export function compileCriteria(criteria: SearchCriterion[], fields: ReadonlyMap
     return { field: field.key, condition, negative: criterion.operator === 'notequals', in: field.in };
   });
   if (problems.length) {
-    throw new BadRequestException({ message: `Invalid criteria: ${problems.map((p) => `${p.field} ${p.problems.join(', ')}`).join('; ')}`, details: problems });
+    throw invalidCriteria(problems);
   }
   if (!criteria.length) return { sql: '1=1', params, units: [], plan: { kind: 'and', args: [] } };
 
@@ -193,4 +195,22 @@ export function expressionOf(text: string | undefined | null, criteriaCount: num
     if (!(e instanceof ExpressionError)) throw e;
     throw new BadRequestException({ message: `Invalid expression ${e.message}`, details: [{ field: 'expression', position: e.position, problems: [e.problem] }] });
   }
+}
+
+/** The 400 of criteria problems, each naming its criterion. */
+export function invalidCriteria(problems: { field: string; problems: string[] }[]): BadRequestException {
+  return new BadRequestException({ message: `Invalid criteria: ${problems.map((p) => `${p.field} ${p.problems.join(', ')}`).join('; ')}`, details: problems });
+}
+
+/**
+ * Runs a search over computers (a list page, a group evaluation). On MariaDB, semi-join flattening is turned off
+ * for this statement only: with the skewed data of an inventory (a package on 70% of computers), the optimizer
+ * underestimates what a criterion's subquery returns and flattens it into a join plus a sort of every match,
+ * several times slower than probing the subquery's result once per computer (measured at 100 000 computers:
+ * 140 ms against 40 to 80 ms).
+ */
+export function runSearchQuery<T>(dataSource: DataSource, qb: SelectQueryBuilder<ObjectLiteral>): Promise<T[]> {
+  if (dialectOf(dataSource) !== 'mariadb') return qb.getRawMany<T>();
+  const [sql, params] = qb.getQueryAndParameters();
+  return dataSource.query(`SET STATEMENT optimizer_switch='semijoin=off' FOR ${sql}`, params);
 }
