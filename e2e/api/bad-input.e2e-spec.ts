@@ -35,7 +35,7 @@ describe('bad input on every route gets a 4xx with the reason, never a 500', () 
   let admin: ReturnType<TestApp['as']>;
   let doc: OpenApiDocument;
   let ops: Operation[];
-  const params = { id: 1, key: 'user.enable', authorizationId: 1, number: 1 };
+  const params = { id: 1, key: 'user.enable', authorizationId: 1, number: 1, uploadId: '00000000-0000-4000-8000-000000000000', offset: 0, sha512: 'a'.repeat(128), c1: 'a', c12: 'aa' };
 
   beforeAll(async () => {
     app = await TestApp.start({ env: { JSON_BODY_LIMIT_BYTES: '65536' } });

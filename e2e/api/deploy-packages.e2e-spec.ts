@@ -6,6 +6,10 @@ const OCS = { priority: 5, action: 'EXECUTE', command: 'install.sh', path: '', n
 const CHECK_TYPES = ['directoryExists', 'directoryMissing', 'fileExists', 'fileMissing', 'fileSizeEquals', 'fileSizeGreater', 'fileSizeLower', 'fileSHA512', 'fileSHA512mismatch', 'freespaceGreater', 'winkeyExists', 'winkeyMissing', 'winkeyEquals', 'winkeyNotEquals', 'winvalueExists', 'winvalueMissing', 'winvalueType'];
 const valueFor = (type: string) => (type.startsWith('fileSize') || type === 'freespaceGreater' ? '1024' : type.startsWith('fileSHA512') ? SHA('c') : type === 'winvalueType' ? 'REG_SZ' : '');
 
+/** SHA-512 of the two files the definitions use, uploaded to each app's repository first. */
+let fileA = '';
+let fileB = '';
+
 const definition = () => ({
   checks: CHECK_TYPES.map((type, i) => ({ name: `check ${i + 1}`, type, path: '/opt/app', value: valueFor(type), outcome: (['error', 'skip', 'info', 'warning', 'startnow'] as const)[i % 5] })),
   actions: [
@@ -16,8 +20,8 @@ const definition = () => ({
     { type: 'delete', name: 'clean', list: ['/tmp/app'] },
   ],
   files: [
-    { sha512: SHA('a'), name: 'app.bin', p2p: true, p2pRetentionMinutes: 60, uncompress: false },
-    { sha512: SHA('b'), name: 'install.sh', p2p: false, p2pRetentionMinutes: 0, uncompress: false },
+    { sha512: fileA, name: 'app.bin', p2p: true, p2pRetentionMinutes: 60, uncompress: false },
+    { sha512: fileB, name: 'install.sh', p2p: false, p2pRetentionMinutes: 0, uncompress: false },
   ],
   userInteractions: [{ name: 'warn', event: 'before', title: 'Install', text: 'Closing app %u', icon: 'warn', buttons: 'yesno', timeout: 60, behaviours: { on_yes: 'continue:continue', on_no: 'stop:stop' } }],
   rebootAfter: false,
@@ -38,6 +42,8 @@ describe.each([
     adminToken = await app.loginAdmin();
     admin = app.as(adminToken);
     tree = await createTree(app, adminToken);
+    fileA = (await admin.post('/api/deploy/files').attach('file', Buffer.from('the application'), 'app.bin').expect(201)).body.sha512;
+    fileB = (await admin.post('/api/deploy/files').attach('file', Buffer.from('#!/bin/sh\necho installed\n'), 'install.sh').expect(201)).body.sha512;
   });
   afterAll(() => app.close());
 
@@ -52,8 +58,8 @@ describe.each([
     expect(job.job.checks).toHaveLength(CHECK_TYPES.length);
     expect(job.job.checks[7]).toEqual({ name: 'check 8', type: 'fileSHA512', path: '/opt/app', value: SHA('c'), return: 'info' });
     expect(job.job.actions[2]).toEqual({ cmd: { name: 'install', exec: 'sh install.sh', logLineLimit: 20, retChecks: [{ type: 'okCode', values: ['0'] }, { type: 'errorPattern', values: ['FATAL'] }] } });
-    expect(job.job.associatedFiles).toEqual([SHA('a'), SHA('b')]);
-    expect(job.associatedFiles[SHA('a')]).toEqual({ name: 'app.bin', p2p: 1, 'p2p-retention-duration': 60, uncompress: 0, mirrors: [], multiparts: [] });
+    expect(job.job.associatedFiles).toEqual([fileA, fileB]);
+    expect(job.associatedFiles[fileA]).toEqual({ name: 'app.bin', p2p: 1, 'p2p-retention-duration': 60, uncompress: 0, mirrors: [], multiparts: [] });
     expect(job.job.userinteractions[0]).toMatchObject({ type: 'before', buttons: 'yesno', on_no: 'stop:stop', platform: 'win32' });
 
     await admin.post(`/api/deploy/packages/${pkg.id}/revisions/1/publish`).expect(200);

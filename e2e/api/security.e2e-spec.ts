@@ -4,7 +4,16 @@ import { createScopedUser, createTree, TestApp } from './support/test-app';
 import { fill, openApi, type OpenApiDocument, type Operation, operations } from './support/openapi';
 
 /** Routes anyone may call. Everything else must answer 401 without a token. */
-const PUBLIC = new Set(['POST /api/auth/login', 'GET /api/health', 'POST /', 'POST /ocsinventory', 'POST /plugins/glpiinventory', 'POST /plugins/fusioninventory']);
+const PUBLIC = new Set([
+  'POST /api/auth/login',
+  'GET /api/health',
+  'POST /',
+  'POST /ocsinventory',
+  'POST /plugins/glpiinventory',
+  'POST /plugins/fusioninventory',
+  // File parts, like any static mirror: reachable only by the SHA-512 of their bytes.
+  'GET /deploy/repository/{c1}/{c12}/{sha512}',
+]);
 
 /** A valid, empty package definition: the body of a draft save. */
 const EMPTY_DEFINITION = {
@@ -32,6 +41,8 @@ interface World {
   cGroup: number;
   cSavedSearch: number;
   cPackage: number;
+  cFile: string;
+  cUpload: string;
 }
 
 /**
@@ -129,6 +140,18 @@ function attacks(w: World): Record<string, { params?: Record<string, number | st
     'POST /api/deploy/packages/{id}/revisions/{number}/publish': { params: { id: w.cPackage, number: 1 } },
     'POST /api/deploy/packages/{id}/revisions/{number}/retire': { params: { id: w.cPackage, number: 1 } },
     'GET /api/deploy/packages/{id}/revisions/{number}/fusion-job': { params: { id: w.cPackage, number: 1 } },
+    'GET /api/deploy/files': {},
+    'GET /api/deploy/files/{sha512}': { params: { sha512: w.cFile } },
+    // Uploads and imports store files granted to the caller's own active entity.
+    'POST /api/deploy/files': { own: true },
+    'POST /api/deploy/files/import': { own: true },
+    // The repository is shared: only root-level package managers collect it.
+    'POST /api/deploy/files/gc': { denied: true },
+    'POST /api/deploy/uploads': { own: true },
+    'GET /api/deploy/uploads/{uploadId}': { params: { uploadId: w.cUpload } },
+    'PUT /api/deploy/uploads/{uploadId}/chunks/{offset}': { params: { uploadId: w.cUpload, offset: 0 } },
+    'DELETE /api/deploy/uploads/{uploadId}': { params: { uploadId: w.cUpload } },
+    'GET /deploy/repository/{c1}/{c12}/{sha512}': {},
   };
 }
 
@@ -159,7 +182,9 @@ describe('security: every route, as anonymous and as the user of a sibling entit
     const cGroup = (await inC.post('/api/groups').send({ name: `${C_MARK} group`, kind: 'dynamic', criteria: [{ field: 'name', operator: 'contains', value: C_MARK }], visible: true }).expect(201)).body.id;
     const cSavedSearch = (await inC.post('/api/saved-searches').send({ itemType: 'computer', name: `${C_MARK} search`, query: { q: C_MARK }, shared: true }).expect(201)).body.id;
     const cPackage = (await admin.post('/api/deploy/packages').send({ name: `${C_MARK} package`, entityId: tree.c }).expect(201)).body.id;
-    world = { tree, cSub, cUser, cAuthorization, cNote, profile, adminTokenId, cComputer, rule, cGroup, cSavedSearch, cPackage };
+    const cFile = (await inC.post('/api/deploy/files').attach('file', Buffer.from(`${C_MARK} content`), `${C_MARK}.bin`).expect(201)).body.sha512;
+    const cUpload = (await inC.post('/api/deploy/uploads').send({ name: `${C_MARK}.iso`, size: 100 }).expect(201)).body.id;
+    world = { tree, cSub, cUser, cAuthorization, cNote, profile, adminTokenId, cComputer, rule, cGroup, cSavedSearch, cPackage, cFile, cUpload };
 
     // B's user holds every right there is, on B and below.
     const rights = Object.fromEntries(((await admin.get('/api/rights').expect(200)).body.items as { name: string; bits: number }[]).map((r) => [r.name, r.bits]));
@@ -201,6 +226,8 @@ describe('security: every route, as anonymous and as the user of a sibling entit
       settings: (await admin.get('/api/inventory/settings').expect(200)).body,
       group: (await admin.get(`/api/groups/${world.cGroup}`).expect(200)).body,
       package: (await admin.get(`/api/deploy/packages/${world.cPackage}/revisions/1`).expect(200)).body,
+      files: (await admin.get('/api/deploy/files?limit=500').expect(200)).body,
+      upload: (await app.as(adminToken, { id: world.tree.c }).get(`/api/deploy/uploads/${world.cUpload}`).expect(200)).body,
       search: (await app.as(adminToken, { id: world.tree.c }).get(`/api/saved-searches/${world.cSavedSearch}`).expect(200)).body,
     });
     const before = await snapshot();

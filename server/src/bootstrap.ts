@@ -33,7 +33,7 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   app.use(agentBody(config.agentMaxBodyBytes));
   app.use(jsonBody(config.jsonBodyLimit));
   // Agent protocols keep the paths agents are configured with; everything else is under /api.
-  app.setGlobalPrefix('api', { exclude: AGENT_ROUTES });
+  app.setGlobalPrefix('api', { exclude: [...AGENT_ROUTES, ...contributions.agentPaths] });
   app.useGlobalPipes(new StrictValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());
   app.enableShutdownHooks();

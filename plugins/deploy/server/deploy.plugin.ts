@@ -1,13 +1,22 @@
-import { ALL_STANDARD_BITS, Plugin } from '@parc/sdk';
+import { ALL_STANDARD_BITS, APP_CONFIG, type AppConfig, Plugin } from '@parc/sdk';
 import { MYSQL_MIGRATIONS } from '../migrations/mysql';
 import { SQLITE_MIGRATIONS } from '../migrations/sqlite';
+import { DEPLOY_SETTINGS, loadDeploySettings } from './deploy-settings';
+import { DeployFile, DeployFileGrant, DeployFilePart, DeployUpload, DeployUploadPart, RevisionFile } from './files/file.entity';
+import { FileStore } from './files/file-store';
+import { FilesController } from './files/files.controller';
+import { FilesGcJob } from './files/files-gc.job';
+import { FilesService } from './files/files.service';
+import { PartsController } from './files/parts.controller';
+import { UploadsController } from './files/uploads.controller';
+import { UploadsService } from './files/uploads.service';
 import { DeployPackage, PackageRevision } from './packages/package.entity';
 import { PackagesController } from './packages/packages.controller';
 import { PackagesService } from './packages/packages.service';
 
 /**
- * Software deployment: packages with revisions today; files, tasks and the agent transports arrive in the
- * following issues, inside this same module.
+ * Software deployment: packages with revisions and the content-addressed file repository today; tasks and the
+ * agent transports arrive in the following issues, inside this same module.
  */
 @Plugin({
   name: 'deploy',
@@ -20,9 +29,17 @@ import { PackagesService } from './packages/packages.service';
     { name: 'deploy.mirror', label: { en: 'Deployment mirrors', fr: 'Miroirs de déploiement' }, bits: ALL_STANDARD_BITS },
   ],
   menu: [{ path: '/deploy', label: { en: 'Deployment', fr: 'Déploiement' }, icon: 'rocket_launch', right: 'deploy.package', order: 50 }],
-  entities: [DeployPackage, PackageRevision],
+  entities: [DeployPackage, PackageRevision, DeployFile, DeployFilePart, DeployFileGrant, RevisionFile, DeployUpload, DeployUploadPart],
   migrations: { mysql: MYSQL_MIGRATIONS, sqlite: SQLITE_MIGRATIONS },
-  controllers: [PackagesController],
-  providers: [PackagesService],
+  periodicJobs: [{ name: 'deploy.files-gc', everySeconds: 3600, handler: FilesGcJob }],
+  agentPaths: ['deploy/repository/{*path}'],
+  controllers: [PackagesController, FilesController, UploadsController, PartsController],
+  providers: [
+    { provide: DEPLOY_SETTINGS, inject: [APP_CONFIG], useFactory: (config: AppConfig) => loadDeploySettings(config) },
+    PackagesService,
+    FileStore,
+    FilesService,
+    UploadsService,
+  ],
 })
 export class DeployPlugin {}

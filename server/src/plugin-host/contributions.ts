@@ -28,6 +28,8 @@ export class Contributions {
   readonly agentTasks: Owned<AgentTaskDefinition>[] = [];
   readonly periodicJobs: Owned<PeriodicJobDefinition>[] = [];
   readonly queues: Owned<QueueDefinition>[] = [];
+  /** Paths plugins serve outside /api. */
+  readonly agentPaths: string[] = [];
 
   constructor(
     core: CoreContributions,
@@ -77,6 +79,7 @@ export class Contributions {
     if (plugin) {
       this.tabs.push(...(m.tabs ?? []).map((t) => ({ ...t, plugin })));
       this.agentTasks.push(...own(m.agentTasks));
+      this.agentPaths.push(...(m.agentPaths ?? []));
     }
   }
 

@@ -20,7 +20,10 @@ describe('checkManifest', () => {
       version: 'one',
       rights: [{ name: 'computer', label: { en: 'x' }, bits: 1 }],
       periodicJobs: [{ name: 'cleanup', everySeconds: 1, handler: class {} as never }],
+      agentPaths: ['stock/items/{*path}', 'files/{*path}'],
     };
-    expect(() => checkManifest(manifest, '0.1.0')).toThrow(/version 'one' is not a semantic version[\s\S]*right 'computer' must be named 'stock.<something>'[\s\S]*periodic job 'cleanup'/);
+    expect(() => checkManifest(manifest, '0.1.0')).toThrow(
+      /version 'one' is not a semantic version[\s\S]*right 'computer' must be named 'stock.<something>'[\s\S]*periodic job 'cleanup'[\s\S]*agent path 'files\/\{\*path\}' must start with 'stock\/'$/,
+    );
   });
 });

@@ -84,5 +84,6 @@ export function checkManifest(m: PluginManifest, coreVersion: string): void {
   prefixed('mass action', (m.massActions ?? []).map((a) => a.key));
   prefixed('periodic job', (m.periodicJobs ?? []).map((j) => j.name));
   prefixed('queue', (m.queues ?? []).map((q) => q.name));
+  for (const p of m.agentPaths ?? []) if (!p.startsWith(`${m.name}/`)) problems.push(`agent path '${p}' must start with '${m.name}/'`);
   if (problems.length) throw new PluginLoadError(`Plugin '${m.name}' has an invalid manifest:\n  - ${problems.join('\n  - ')}`);
 }

@@ -116,6 +116,11 @@ export interface PluginManifest {
   agentTasks?: AgentTaskDefinition[];
   periodicJobs?: PeriodicJobDefinition[];
   queues?: QueueDefinition[];
+  /**
+   * Route paths the plugin serves outside /api, for agents and mirrors that fetch fixed URLs, e.g.
+   * `deploy/files/{*path}`. Each must start with the plugin's name.
+   */
+  agentPaths?: string[];
 }
 
 export type PluginMetadata = PluginManifest & Pick<ModuleMetadata, 'imports' | 'controllers' | 'providers' | 'exports'>;

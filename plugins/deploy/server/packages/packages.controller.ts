@@ -3,7 +3,8 @@ import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, 
 import { Bits, Ctx, IdPipe, RequestContext, RequireRight } from '@parc/sdk';
 import { CreatePackageDto, DefinitionDto, PackageListQueryDto, PackagePageDto, PackageViewDto, RevisionViewDto, UpdatePackageDto } from './dto/package.dto';
 import type { FusionJob } from './fusion-job';
-import { PACKAGE_RIGHT, PackagesService } from './packages.service';
+import { PACKAGE_RIGHT } from '../rights';
+import { PackagesService } from './packages.service';
 
 @ApiTags('deploy packages')
 @Controller('deploy/packages')

@@ -13,8 +13,9 @@ import {
 import type { CreatePackageDto, DefinitionDto, PackageListQueryDto, PackagePageDto, PackageViewDto, RevisionViewDto, UpdatePackageDto } from './dto/package.dto';
 import { type FusionJob, renderFusionJob } from './fusion-job';
 import { DeployPackage, PackageRevision } from './package.entity';
+import { PACKAGE_RIGHT } from '../rights';
+import { FilesService } from '../files/files.service';
 
-export const PACKAGE_RIGHT = 'deploy.package';
 const SORTABLE = { name: 'p.name', updatedAt: 'p.updatedAt', createdAt: 'p.createdAt' };
 /** Stored as one JSON text column: this bounds it well below what both databases hold. */
 const MAX_DEFINITION_BYTES = 60_000;
@@ -30,6 +31,7 @@ export class PackagesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly files: FilesService,
   ) {}
 
   async list(ctx: RequestContext, query: PackageListQueryDto): Promise<PackagePageDto> {
@@ -77,7 +79,9 @@ export class PackagesService {
   async remove(ctx: RequestContext, id: number): Promise<void> {
     const pkg = await this.visible(ctx, id, Bits.DELETE);
     await this.dataSource.transaction(async (m) => {
+      const files = await this.files.filesOfPackage(m, id);
       await m.getRepository(DeployPackage).delete(id);
+      await this.files.updateUnreferenced(m, files);
       await this.audit.record(m, ctx, { action: 'delete', itemType: 'deploy.package', itemId: id, entityId: pkg.entityId, before: { name: pkg.name } });
     });
   }
@@ -99,6 +103,7 @@ export class PackagesService {
     const definition = this.checkDefinition(dto);
     const draft = await this.dataSource.transaction(async (m) => {
       const current = await this.ensureDraft(m, ctx, pkg);
+      await this.files.setRevisionFiles(m, current.id, definition.files.map((f) => f.sha512), ctx);
       await m.getRepository(PackageRevision).update(current.id, { definition });
       return { ...current, definition };
     });
@@ -140,6 +145,7 @@ export class PackagesService {
     if (latest?.status === 'draft') return latest;
     const draft = repo.create({ packageId, number: (latest?.number ?? 0) + 1, status: 'draft', definition: latest?.definition ?? emptyDefinition(), publishedAt: null, retiredAt: null });
     await repo.insert(draft);
+    await this.files.setRevisionFiles(m, draft.id, draft.definition.files.map((f) => f.sha512));
     await this.audit.record(m, ctx, { action: 'create', itemType: 'deploy.package', itemId: packageId, entityId: pkg.entityId, after: { revision: draft.number, status: 'draft', from: latest?.number ?? null } });
     return draft;
   }

@@ -35,6 +35,8 @@ export interface AppConfig {
   agentMaxXmlBytes: number;
   /** How often gathered "last contact" times are written. */
   lastContactFlushSeconds: number;
+  /** The environment the configuration was read from: plugins read their own settings from it (EnvReader). */
+  env: Readonly<Record<string, string | undefined>>;
 }
 
 export class ConfigError extends Error {
@@ -43,39 +45,62 @@ export class ConfigError extends Error {
   }
 }
 
+/** Reads typed settings from the environment, gathering every problem instead of stopping at the first. */
+export class EnvReader {
+  readonly problems: string[] = [];
+
+  constructor(private readonly env: Readonly<Record<string, string | undefined>>) {}
+
+  string(name: string, fallback: string): string {
+    const raw = this.env[name];
+    return raw === undefined || raw === '' ? fallback : raw;
+  }
+
+  int(name: string, fallback: number, min: number, max: number): number {
+    const raw = this.env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < min || value > max) {
+      this.problems.push(`${name} must be an integer from ${min} to ${max} (got '${raw}')`);
+      return fallback;
+    }
+    return value;
+  }
+
+  oneOf<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
+    const raw = this.env[name];
+    if (raw === undefined || raw === '') return fallback;
+    if (!(allowed as readonly string[]).includes(raw)) {
+      this.problems.push(`${name} must be one of ${allowed.join(', ')} (got '${raw}')`);
+      return fallback;
+    }
+    return raw as T;
+  }
+
+  bool(name: string, fallback: boolean): boolean {
+    const raw = this.env[name];
+    if (raw === undefined || raw === '') return fallback;
+    if (['1', 'true', 'yes'].includes(raw.toLowerCase())) return true;
+    if (['0', 'false', 'no'].includes(raw.toLowerCase())) return false;
+    this.problems.push(`${name} must be true or false (got '${raw}')`);
+    return fallback;
+  }
+
+  /** Throws one ConfigError listing every problem met so far. */
+  assertValid(): void {
+    if (this.problems.length) throw new ConfigError(this.problems);
+  }
+}
+
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 /** Reads and validates the environment once, listing every problem rather than the first one. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
-  const problems: string[] = [];
-
-  const int = (name: string, fallback: number, min: number, max: number): number => {
-    const raw = env[name];
-    if (raw === undefined || raw === '') return fallback;
-    const value = Number(raw);
-    if (!Number.isInteger(value) || value < min || value > max) {
-      problems.push(`${name} must be an integer from ${min} to ${max} (got '${raw}')`);
-      return fallback;
-    }
-    return value;
-  };
-  const oneOf = <T extends string>(name: string, allowed: readonly T[], fallback: T): T => {
-    const raw = env[name];
-    if (raw === undefined || raw === '') return fallback;
-    if (!(allowed as readonly string[]).includes(raw)) {
-      problems.push(`${name} must be one of ${allowed.join(', ')} (got '${raw}')`);
-      return fallback;
-    }
-    return raw as T;
-  };
-  const bool = (name: string, fallback: boolean): boolean => {
-    const raw = env[name];
-    if (raw === undefined || raw === '') return fallback;
-    if (['1', 'true', 'yes'].includes(raw.toLowerCase())) return true;
-    if (['0', 'false', 'no'].includes(raw.toLowerCase())) return false;
-    problems.push(`${name} must be true or false (got '${raw}')`);
-    return fallback;
-  };
+  const reader = new EnvReader(env);
+  const { problems } = reader;
+  const int = reader.int.bind(reader);
+  const oneOf = reader.oneOf.bind(reader);
+  const bool = reader.bool.bind(reader);
 
   const dataDir = resolvePath(env.DATA_DIR || 'data');
   const database = parseDatabaseUrl(env.DATABASE_URL, dataDir, problems);
@@ -125,8 +150,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     agentMaxBodyBytes: int('AGENT_MAX_BODY_BYTES', 20 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
     agentMaxXmlBytes: int('AGENT_MAX_XML_BYTES', 64 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
     lastContactFlushSeconds: int('LAST_CONTACT_FLUSH_SECONDS', 5, 1, 3600),
+    env: Object.freeze({ ...env }),
   };
-  if (problems.length) throw new ConfigError(problems);
+  reader.assertValid();
   return config;
 }
 

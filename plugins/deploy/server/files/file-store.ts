@@ -1,0 +1,187 @@
+import { type Hash, randomUUID } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { access, mkdir, open, readdir, rename, rm, stat, unlink } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Inject, Injectable, PayloadTooLargeException } from '@nestjs/common';
+import { DEPLOY_SETTINGS, type DeploySettings } from '../deploy-settings';
+import { BLOCK_BYTES, packBlock } from './part-format';
+
+export interface PartRef {
+  sha512: string;
+  size: number;
+}
+
+export interface IngestOptions {
+  /** Bytes accepted before the stream is refused with a 413. */
+  maxBytes: number;
+  /** Hashes fed with every byte in order (the file's SHA-512, a chunk's digest). */
+  hashes: Hash[];
+}
+
+/** Parts being packed and written at once: enough to overlap disk writes with hashing, bounded in memory. */
+const PARTS_IN_FLIGHT = 4;
+
+/**
+ * The content-addressed part repository on disk: `repository/<c1>/<c1c2>/<sha512>`, the layout agents fetch from
+ * any mirror. A part is written once (a new temporary file renamed into place), never modified, and shared by
+ * every file and package that contains the same bytes.
+ */
+@Injectable()
+export class FileStore {
+  readonly repositoryDir: string;
+  private readonly tmpDir: string;
+
+  constructor(@Inject(DEPLOY_SETTINGS) private readonly settings: DeploySettings) {
+    this.repositoryDir = join(settings.filesDir, 'repository');
+    this.tmpDir = join(settings.filesDir, '.tmp');
+  }
+
+  static relativePartPath(sha512: string): string {
+    return `${sha512[0]}/${sha512.slice(0, 2)}/${sha512}`;
+  }
+
+  partPath(sha512: string): string {
+    return join(this.repositoryDir, FileStore.relativePartPath(sha512));
+  }
+
+  /**
+   * Cuts a byte stream into 1 MiB blocks and stores each as a part, feeding the given hashes as it goes; nothing
+   * is held in memory beyond a few blocks. Stops with a 413 once `maxBytes` is exceeded.
+   */
+  async ingest(source: AsyncIterable<Buffer>, options: IngestOptions): Promise<{ size: number; parts: PartRef[] }> {
+    const parts: PartRef[] = [];
+    const pending: Promise<void>[] = [];
+    let size = 0;
+    let block = Buffer.allocUnsafe(BLOCK_BYTES);
+    let filled = 0;
+    let blocks = 0;
+    const flush = async (last: boolean) => {
+      // An empty file still gets one (empty) part, so that agents have something to reassemble.
+      if (filled === 0 && !(last && blocks === 0)) return;
+      const seq = blocks++;
+      const data = block.subarray(0, filled);
+      pending.push(this.storeBlock(data).then((ref) => void (parts[seq] = ref)));
+      block = Buffer.allocUnsafe(BLOCK_BYTES);
+      filled = 0;
+      if (pending.length >= PARTS_IN_FLIGHT) await pending.shift();
+    };
+    for await (const chunk of source) {
+      size += chunk.length;
+      if (size > options.maxBytes) {
+        await Promise.allSettled(pending);
+        throw new PayloadTooLargeException(`The file exceeds the maximum size of ${options.maxBytes} bytes`);
+      }
+      for (const h of options.hashes) h.update(chunk);
+      let offset = 0;
+      while (offset < chunk.length) {
+        const copied = chunk.copy(block, filled, offset);
+        filled += copied;
+        offset += copied;
+        if (filled === BLOCK_BYTES) await flush(false);
+      }
+    }
+    await flush(true);
+    await Promise.all(pending);
+    return { size, parts };
+  }
+
+  /** Packs one block and writes its part unless the repository already holds it. */
+  private async storeBlock(block: Buffer): Promise<PartRef> {
+    const part = packBlock(block, this.settings.gzipLevel);
+    const path = this.partPath(part.sha512);
+    if (!(await exists(path))) {
+      await mkdir(join(path, '..'), { recursive: true });
+      await this.writeAtomically(path, part.bytes);
+    }
+    return { sha512: part.sha512, size: part.bytes.length };
+  }
+
+  private async writeAtomically(path: string, bytes: Buffer): Promise<void> {
+    await mkdir(this.tmpDir, { recursive: true });
+    const tmp = join(this.tmpDir, randomUUID());
+    const handle = await open(tmp, 'w');
+    try {
+      await handle.writeFile(bytes);
+      await handle.datasync();
+    } finally {
+      await handle.close();
+    }
+    await rename(tmp, path);
+  }
+
+  /** The stored bytes of one part, in order, as a stream (for reassembly and export). */
+  readPart(sha512: string): NodeJS.ReadableStream {
+    return createReadStream(this.partPath(sha512));
+  }
+
+  async hasPart(sha512: string): Promise<boolean> {
+    return exists(this.partPath(sha512));
+  }
+
+  /** Moves a verified temporary file into place as a part (import); an existing part stays as it is. */
+  async adoptPart(tmpPath: string, sha512: string): Promise<void> {
+    const path = this.partPath(sha512);
+    if (await exists(path)) return unlink(tmpPath);
+    await mkdir(join(path, '..'), { recursive: true });
+    await rename(tmpPath, path);
+  }
+
+  /** A fresh path for a temporary file on the repository's file system (so that a rename moves it in). */
+  async tempPath(): Promise<string> {
+    await mkdir(this.tmpDir, { recursive: true });
+    return join(this.tmpDir, randomUUID());
+  }
+
+  /**
+   * Deletes the parts of one `<c1>/<c1c2>` directory that `isLive` does not claim and that are older than the
+   * grace period (a part written by an upload in progress is young). Returns how many parts and bytes went.
+   */
+  async sweep(isLive: (prefix: string) => Promise<Set<string>>, graceMs: number): Promise<{ parts: number; bytes: number }> {
+    const result = { parts: 0, bytes: 0 };
+    const cutoff = Date.now() - graceMs;
+    for (const c1 of await listDir(this.repositoryDir)) {
+      for (const c12 of await listDir(join(this.repositoryDir, c1))) {
+        const dir = join(this.repositoryDir, c1, c12);
+        const names = await listDir(dir);
+        if (!names.length) continue;
+        const live = await isLive(c12);
+        for (const name of names) {
+          if (live.has(name)) continue;
+          const info = await stat(join(dir, name)).catch(() => null);
+          if (!info || info.mtimeMs > cutoff) continue;
+          await unlink(join(dir, name)).catch(() => undefined);
+          result.parts++;
+          result.bytes += info.size;
+        }
+      }
+    }
+    await this.sweepTmp(cutoff);
+    return result;
+  }
+
+  /** Temporary files left by interrupted writes. */
+  private async sweepTmp(cutoff: number): Promise<void> {
+    for (const name of await listDir(this.tmpDir)) {
+      const path = join(this.tmpDir, name);
+      const info = await stat(path).catch(() => null);
+      if (info && info.mtimeMs <= cutoff) await rm(path, { force: true });
+    }
+  }
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await access(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function listDir(dir: string): Promise<string[]> {
+  try {
+    return await readdir(dir);
+  } catch {
+    return [];
+  }
+}

@@ -1,0 +1,55 @@
+import { createHash } from 'node:crypto';
+import { crc32, deflateRawSync, gzipSync } from 'node:zlib';
+
+/**
+ * Parts as FusionInventory/GLPI agents fetch them (protocol §5.7): the file is cut into 1 MiB blocks, each
+ * block becomes one gzip member, and a part is named by the SHA-512 of its own bytes. The agent reads parts in
+ * order through a multi-member gzip reader, so a part may be compressed or "stored" (deflate without
+ * compression): both are plain gzip.
+ */
+export const BLOCK_BYTES = 1024 * 1024;
+
+const SAMPLE_BYTES = 16 * 1024;
+/** A block whose sample does not shrink below this ratio is stored: installers are mostly compressed already. */
+const WORTH_COMPRESSING = 0.9;
+const STORED_BLOCK_MAX = 0xffff;
+const GZIP_HEADER = Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0, 0, 0, 0, 0x00, 0xff]);
+
+export interface PackedPart {
+  sha512: string;
+  bytes: Buffer;
+}
+
+export function sha512Hex(data: Buffer): string {
+  return createHash('sha512').update(data).digest('hex');
+}
+
+/** One block as one gzip member: compressed when a sample says it is worth it, stored otherwise. */
+export function packBlock(block: Buffer, level: number): PackedPart {
+  const bytes = worthCompressing(block) ? gzipSync(block, { level }) : storedGzipMember(block);
+  return { sha512: sha512Hex(bytes), bytes };
+}
+
+function worthCompressing(block: Buffer): boolean {
+  const sample = block.subarray(0, SAMPLE_BYTES);
+  if (sample.length < 64) return false;
+  return deflateRawSync(sample, { level: 1 }).length < sample.length * WORTH_COMPRESSING;
+}
+
+/** A gzip member with uncompressed deflate blocks: a header, 64 KiB stored blocks, CRC-32 and length. */
+export function storedGzipMember(data: Buffer): Buffer {
+  const blockCount = Math.max(1, Math.ceil(data.length / STORED_BLOCK_MAX));
+  const out = Buffer.allocUnsafe(GZIP_HEADER.length + blockCount * 5 + data.length + 8);
+  let at = GZIP_HEADER.copy(out, 0);
+  for (let i = 0; i < blockCount; i++) {
+    const chunk = data.subarray(i * STORED_BLOCK_MAX, (i + 1) * STORED_BLOCK_MAX);
+    out[at] = i === blockCount - 1 ? 1 : 0;
+    out.writeUInt16LE(chunk.length, at + 1);
+    out.writeUInt16LE(~chunk.length & 0xffff, at + 3);
+    at += 5;
+    at += chunk.copy(out, at);
+  }
+  out.writeUInt32LE(crc32(data), at);
+  out.writeUInt32LE(data.length % 2 ** 32, at + 4);
+  return out;
+}
