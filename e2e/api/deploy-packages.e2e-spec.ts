@@ -69,6 +69,16 @@ describe.each([
     expect((await admin.put(`/api/deploy/packages/${pkg.id}/draft`).send(changed).expect(200)).body).toMatchObject({ number: 2, status: 'draft' });
     expect((await admin.get(`/api/deploy/packages/${pkg.id}/revisions/1`).expect(200)).body.definition.actions).toHaveLength(5);
     expect((await admin.get(`/api/deploy/packages/${pkg.id}/revisions/2`).expect(200)).body.definition.actions).toEqual([{ type: 'cmd', name: 'only', exec: 'true', logLineLimit: 10, retChecks: [] }]);
+    // The diff names what changed, path by path.
+    const diff = (await admin.get(`/api/deploy/packages/${pkg.id}/diff?from=1&to=2`).expect(200)).body;
+    expect(diff.changes.slice(0, 2)).toEqual([
+      { path: 'actions[0].exec', kind: 'added', after: 'true' },
+      { path: 'actions[0].list', kind: 'removed', before: ['/opt/app'] },
+    ]);
+    expect(diff.changes).toContainEqual({ path: 'actions[4]', kind: 'removed', before: { type: 'delete', name: 'clean', list: ['/tmp/app'] } });
+    expect((await admin.get(`/api/deploy/packages/${pkg.id}/diff?from=2&to=2`).expect(200)).body.changes).toEqual([]);
+    await admin.get(`/api/deploy/packages/${pkg.id}/diff?from=1&to=7`).expect(404);
+    await admin.get(`/api/deploy/packages/${pkg.id}/diff?from=x&to=2`).expect(400);
     // Asking for the draft while one exists returns it, not a third revision.
     expect((await admin.post(`/api/deploy/packages/${pkg.id}/draft`).expect(200)).body.number).toBe(2);
     await admin.post(`/api/deploy/packages/${pkg.id}/revisions/2/retire`).expect(409);

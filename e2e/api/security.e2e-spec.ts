@@ -140,6 +140,7 @@ function attacks(w: World): Record<string, { params?: Record<string, number | st
     'POST /api/deploy/packages/{id}/revisions/{number}/publish': { params: { id: w.cPackage, number: 1 } },
     'POST /api/deploy/packages/{id}/revisions/{number}/retire': { params: { id: w.cPackage, number: 1 } },
     'GET /api/deploy/packages/{id}/revisions/{number}/fusion-job': { params: { id: w.cPackage, number: 1 } },
+    'GET /api/deploy/packages/{id}/diff': { params: { id: w.cPackage }, query: 'from=1&to=1' },
     'GET /api/deploy/files': {},
     'GET /api/deploy/files/{sha512}': { params: { sha512: w.cFile } },
     // Uploads and imports store files granted to the caller's own active entity.

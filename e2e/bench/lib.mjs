@@ -59,6 +59,8 @@ export async function startServer(driver, extraEnv = {}) {
   return {
     base,
     pid: child.pid,
+    dataDir,
+    databaseUrl,
     stop: async () => {
       await new Promise((done) => {
         child.once('exit', done);

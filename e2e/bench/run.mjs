@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { MAIN_JS } from './lib.mjs';
 
-const BENCHES = { api: './api.bench.mjs', inventory: './inventory.bench.mjs', fleet: './fleet.bench.mjs', groups: './groups.bench.mjs' };
+const BENCHES = { api: './api.bench.mjs', inventory: './inventory.bench.mjs', fleet: './fleet.bench.mjs', groups: './groups.bench.mjs', files: './files.bench.mjs' };
 const [name, ...args] = process.argv.slice(2);
 if (!name || !BENCHES[name]) {
   console.error(`usage: npm run bench -- <${Object.keys(BENCHES).join('|')}> [options]`);

@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Bits, Ctx, IdPipe, RequestContext, RequireRight } from '@parc/sdk';
-import { CreatePackageDto, DefinitionDto, PackageListQueryDto, PackagePageDto, PackageViewDto, RevisionViewDto, UpdatePackageDto } from './dto/package.dto';
+import { CreatePackageDto, DefinitionDto, PackageListQueryDto, PackagePageDto, PackageViewDto, RevisionDiffDto, RevisionDiffQueryDto, RevisionViewDto, UpdatePackageDto } from './dto/package.dto';
 import type { FusionJob } from './fusion-job';
 import { PACKAGE_RIGHT } from '../rights';
 import { PackagesService } from './packages.service';
@@ -93,6 +93,14 @@ export class PackagesController {
   @ApiOkResponse({ type: RevisionViewDto })
   retire(@Ctx() ctx: RequestContext, @Param('id', IdPipe) id: number, @Param('number', IdPipe) number: number): Promise<RevisionViewDto> {
     return this.packages.retire(ctx, id, number);
+  }
+
+  @Get(':id/diff')
+  @RequireRight(PACKAGE_RIGHT, Bits.READ)
+  @ApiOperation({ summary: 'What changed between two revisions (paths like actions[1].exec)' })
+  @ApiOkResponse({ type: RevisionDiffDto })
+  diff(@Ctx() ctx: RequestContext, @Param('id', IdPipe) id: number, @Query() query: RevisionDiffQueryDto): Promise<RevisionDiffDto> {
+    return this.packages.diff(ctx, id, query.from, query.to);
   }
 
   @Get(':id/revisions/:number/fusion-job')

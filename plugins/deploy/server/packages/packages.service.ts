@@ -10,7 +10,8 @@ import {
   type PackageDefinition,
   REGISTRY_TYPES,
 } from './definition';
-import type { CreatePackageDto, DefinitionDto, PackageListQueryDto, PackagePageDto, PackageViewDto, RevisionViewDto, UpdatePackageDto } from './dto/package.dto';
+import type { CreatePackageDto, DefinitionDto, PackageListQueryDto, PackagePageDto, PackageViewDto, RevisionDiffDto, RevisionViewDto, UpdatePackageDto } from './dto/package.dto';
+import { diffDefinitions } from './definition-diff';
 import { type FusionJob, renderFusionJob } from './fusion-job';
 import { DeployPackage, PackageRevision } from './package.entity';
 import { PACKAGE_RIGHT } from '../rights';
@@ -118,6 +119,13 @@ export class PackagesService {
   async retire(ctx: RequestContext, id: number, number: number): Promise<RevisionViewDto> {
     const pkg = await this.visible(ctx, id, Bits.UPDATE);
     return this.transition(ctx, pkg, number, 'published', 'retired');
+  }
+
+  /** What changed from revision `from` to revision `to` of the package. */
+  async diff(ctx: RequestContext, id: number, from: number, to: number): Promise<RevisionDiffDto> {
+    await this.visible(ctx, id);
+    const [a, b] = await Promise.all([this.findRevision(this.dataSource.manager, id, from), this.findRevision(this.dataSource.manager, id, to)]);
+    return { from, to, changes: diffDefinitions(a.definition, b.definition) };
   }
 
   async fusionJob(ctx: RequestContext, id: number, number: number): Promise<FusionJob> {

@@ -332,3 +332,32 @@ export class RevisionViewDto extends RevisionSummaryDto {
   @ApiProperty() packageId: number;
   @ApiProperty({ type: DefinitionDto }) definition: DefinitionDto;
 }
+
+export class RevisionDiffQueryDto {
+  @ApiProperty({ description: 'Revision number to compare from' })
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(2_000_000_000)
+  from: number;
+
+  @ApiProperty({ description: 'Revision number to compare to' })
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(2_000_000_000)
+  to: number;
+}
+
+export class DefinitionChangeDto {
+  @ApiProperty({ description: 'Where, e.g. actions[1].exec' }) path: string;
+  @ApiProperty({ enum: ['added', 'removed', 'changed'] }) kind: 'added' | 'removed' | 'changed';
+  @ApiPropertyOptional({ description: 'The value in `from`' }) before?: unknown;
+  @ApiPropertyOptional({ description: 'The value in `to`' }) after?: unknown;
+}
+
+export class RevisionDiffDto {
+  @ApiProperty() from: number;
+  @ApiProperty() to: number;
+  @ApiProperty({ type: [DefinitionChangeDto] }) changes: DefinitionChangeDto[];
+}
