@@ -10,6 +10,9 @@ import { FilesService } from './files/files.service';
 import { PartsController } from './files/parts.controller';
 import { UploadsController } from './files/uploads.controller';
 import { UploadsService } from './files/uploads.service';
+import { DeployMirror } from './mirrors/mirror.entity';
+import { MirrorsController } from './mirrors/mirrors.controller';
+import { MirrorsService } from './mirrors/mirrors.service';
 import { DeployPackage, PackageRevision } from './packages/package.entity';
 import { PackagesController } from './packages/packages.controller';
 import { PackagesService } from './packages/packages.service';
@@ -29,17 +32,18 @@ import { PackagesService } from './packages/packages.service';
     { name: 'deploy.mirror', label: { en: 'Deployment mirrors', fr: 'Miroirs de déploiement' }, bits: ALL_STANDARD_BITS },
   ],
   menu: [{ path: '/deploy', label: { en: 'Deployment', fr: 'Déploiement' }, icon: 'rocket_launch', right: 'deploy.package', order: 50 }],
-  entities: [DeployPackage, PackageRevision, DeployFile, DeployFilePart, DeployFileGrant, RevisionFile, DeployUpload, DeployUploadPart],
+  entities: [DeployPackage, PackageRevision, DeployFile, DeployFilePart, DeployFileGrant, RevisionFile, DeployUpload, DeployUploadPart, DeployMirror],
   migrations: { mysql: MYSQL_MIGRATIONS, sqlite: SQLITE_MIGRATIONS },
   periodicJobs: [{ name: 'deploy.files-gc', everySeconds: 3600, handler: FilesGcJob }],
   agentPaths: ['deploy/repository/{*path}'],
-  controllers: [PackagesController, FilesController, UploadsController, PartsController],
+  controllers: [PackagesController, FilesController, UploadsController, PartsController, MirrorsController],
   providers: [
     { provide: DEPLOY_SETTINGS, inject: [APP_CONFIG], useFactory: (config: AppConfig) => loadDeploySettings(config) },
     PackagesService,
     FileStore,
     FilesService,
     UploadsService,
+    MirrorsService,
   ],
 })
 export class DeployPlugin {}
