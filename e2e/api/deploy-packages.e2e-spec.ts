@@ -117,6 +117,25 @@ describe.each([
     expect((await admin.get(`/api/deploy/packages/${pkg.id}/revisions/1`).expect(200)).body.definition.checks).toEqual([]);
   });
 
+  it('applies interaction templates to drafts, and copies them into a revision when it is published', async () => {
+    const template = (await admin.post('/api/deploy/interaction-templates').send({ name: 'Ask to close', icon: 'question', buttons: 'yesno', timeout: 120, behaviours: { on_yes: 'continue:continue', on_no: 'stop:postpone', on_timeout: 'continue:continue' } }).expect(201)).body;
+    expect(template).toMatchObject({ entityName: expect.any(String), recursive: true });
+    await admin.post('/api/deploy/interaction-templates').send({ name: 'bad', icon: 'warn', buttons: 'ok', timeout: 0, behaviours: { on_maybe: 'continue:continue' } }).expect(400);
+    const pkg = (await admin.post('/api/deploy/packages').send({ name: 'With template', entityId: tree.a }).expect(201)).body.id;
+    const d = { ...definition(), userInteractions: [{ name: 'ask', templateId: template.id, event: 'before', title: 'Update', text: 'Close %u', icon: 'none', buttons: 'ok', timeout: 0, behaviours: {} }] };
+    await admin.put(`/api/deploy/packages/${pkg}/draft`).send(d).expect(200);
+    const draftJob = (await admin.get(`/api/deploy/packages/${pkg}/revisions/1/fusion-job`).expect(200)).body;
+    expect(draftJob.job.userinteractions[0]).toMatchObject({ title: 'Update', text: 'Close %u', icon: 'question', buttons: 'yesno', timeout: 120, on_no: 'stop:postpone' });
+    // A template a draft uses cannot go; once published, the revision keeps its own copy.
+    expect((await admin.delete(`/api/deploy/interaction-templates/${template.id}`).expect(409)).body.message).toMatch(/With template/);
+    await admin.post(`/api/deploy/packages/${pkg}/revisions/1/publish`).expect(200);
+    await admin.patch(`/api/deploy/interaction-templates/${template.id}`).send({ buttons: 'okcancel', timeout: 5 }).expect(200);
+    expect((await admin.get(`/api/deploy/packages/${pkg}/revisions/1/fusion-job`).expect(200)).body.job.userinteractions[0]).toMatchObject({ buttons: 'yesno', timeout: 120 });
+    expect((await admin.get(`/api/deploy/packages/${pkg}/revisions/1`).expect(200)).body.definition.userInteractions[0]).toMatchObject({ templateId: template.id, buttons: 'yesno' });
+    await admin.put(`/api/deploy/packages/${pkg}/draft`).send({ ...d, userInteractions: [{ ...d.userInteractions[0], templateId: 99999 }] }).expect(400);
+    await admin.delete(`/api/deploy/interaction-templates/${template.id}`).expect(204);
+  });
+
   it('keeps packages in their entity scope', async () => {
     const inC = (await admin.post('/api/deploy/packages').send({ name: 'C only', entityId: tree.c }).expect(201)).body;
     const shared = (await admin.post('/api/deploy/packages').send({ name: 'A shared', entityId: tree.a, recursive: true }).expect(201)).body;

@@ -44,6 +44,7 @@ interface World {
   cFile: string;
   cUpload: string;
   cMirror: number;
+  cTemplate: number;
 }
 
 /**
@@ -154,6 +155,10 @@ function attacks(w: World): Record<string, { params?: Record<string, number | st
     'PUT /api/deploy/uploads/{uploadId}/chunks/{offset}': { params: { uploadId: w.cUpload, offset: 0 } },
     'DELETE /api/deploy/uploads/{uploadId}': { params: { uploadId: w.cUpload } },
     'GET /deploy/repository/{c1}/{c12}/{sha512}': {},
+    'GET /api/deploy/interaction-templates': {},
+    'POST /api/deploy/interaction-templates': { body: { name: 'intruder', entityId: w.tree.c, icon: 'warn', buttons: 'ok', timeout: 0, behaviours: {} } },
+    'PATCH /api/deploy/interaction-templates/{id}': { params: { id: w.cTemplate }, body: { name: 'hacked' } },
+    'DELETE /api/deploy/interaction-templates/{id}': { params: { id: w.cTemplate } },
     'GET /api/deploy/mirrors': {},
     'GET /api/deploy/mirrors/for': { query: `entityId=${w.tree.c}`, params: {} },
     'POST /api/deploy/mirrors': { body: { name: 'intruder', url: 'http://evil/', entityId: w.tree.c } },
@@ -192,7 +197,8 @@ describe('security: every route, as anonymous and as the user of a sibling entit
     const cFile = (await inC.post('/api/deploy/files').attach('file', Buffer.from(`${C_MARK} content`), `${C_MARK}.bin`).expect(201)).body.sha512;
     const cUpload = (await inC.post('/api/deploy/uploads').send({ name: `${C_MARK}.iso`, size: 100 }).expect(201)).body.id;
     const cMirror = (await admin.post('/api/deploy/mirrors').send({ name: `${C_MARK} mirror`, url: 'http://c-mirror/', entityId: tree.c }).expect(201)).body.id;
-    world = { tree, cSub, cUser, cAuthorization, cNote, profile, adminTokenId, cComputer, rule, cGroup, cSavedSearch, cPackage, cFile, cUpload, cMirror };
+    const cTemplate = (await admin.post('/api/deploy/interaction-templates').send({ name: `${C_MARK} template`, entityId: tree.c, icon: 'warn', buttons: 'ok', timeout: 0, behaviours: {} }).expect(201)).body.id;
+    world = { tree, cSub, cUser, cAuthorization, cNote, profile, adminTokenId, cComputer, rule, cGroup, cSavedSearch, cPackage, cFile, cUpload, cMirror, cTemplate };
 
     // B's user holds every right there is, on B and below.
     const rights = Object.fromEntries(((await admin.get('/api/rights').expect(200)).body.items as { name: string; bits: number }[]).map((r) => [r.name, r.bits]));
@@ -236,6 +242,7 @@ describe('security: every route, as anonymous and as the user of a sibling entit
       package: (await admin.get(`/api/deploy/packages/${world.cPackage}/revisions/1`).expect(200)).body,
       files: (await admin.get('/api/deploy/files?limit=500').expect(200)).body,
       mirrors: (await admin.get('/api/deploy/mirrors?limit=500').expect(200)).body,
+      templates: (await admin.get('/api/deploy/interaction-templates?limit=500').expect(200)).body,
       upload: (await app.as(adminToken, { id: world.tree.c }).get(`/api/deploy/uploads/${world.cUpload}`).expect(200)).body,
       search: (await app.as(adminToken, { id: world.tree.c }).get(`/api/saved-searches/${world.cSavedSearch}`).expect(200)).body,
     });

@@ -14,6 +14,9 @@ import { DeployMirror } from './mirrors/mirror.entity';
 import { MirrorsController } from './mirrors/mirrors.controller';
 import { MirrorsService } from './mirrors/mirrors.service';
 import { DeployPackage, PackageRevision } from './packages/package.entity';
+import { InteractionTemplate } from './templates/interaction-template.entity';
+import { InteractionTemplatesController } from './templates/interaction-templates.controller';
+import { InteractionTemplatesService } from './templates/interaction-templates.service';
 import { PackagesController } from './packages/packages.controller';
 import { PackagesService } from './packages/packages.service';
 
@@ -32,11 +35,11 @@ import { PackagesService } from './packages/packages.service';
     { name: 'deploy.mirror', label: { en: 'Deployment mirrors', fr: 'Miroirs de déploiement' }, bits: ALL_STANDARD_BITS },
   ],
   menu: [{ path: '/deploy', label: { en: 'Deployment', fr: 'Déploiement' }, icon: 'rocket_launch', right: 'deploy.package', order: 50 }],
-  entities: [DeployPackage, PackageRevision, DeployFile, DeployFilePart, DeployFileGrant, RevisionFile, DeployUpload, DeployUploadPart, DeployMirror],
+  entities: [DeployPackage, PackageRevision, DeployFile, DeployFilePart, DeployFileGrant, RevisionFile, DeployUpload, DeployUploadPart, DeployMirror, InteractionTemplate],
   migrations: { mysql: MYSQL_MIGRATIONS, sqlite: SQLITE_MIGRATIONS },
   periodicJobs: [{ name: 'deploy.files-gc', everySeconds: 3600, handler: FilesGcJob }],
   agentPaths: ['deploy/repository/{*path}'],
-  controllers: [PackagesController, FilesController, UploadsController, PartsController, MirrorsController],
+  controllers: [PackagesController, FilesController, UploadsController, PartsController, MirrorsController, InteractionTemplatesController],
   providers: [
     { provide: DEPLOY_SETTINGS, inject: [APP_CONFIG], useFactory: (config: AppConfig) => loadDeploySettings(config) },
     PackagesService,
@@ -44,6 +47,7 @@ import { PackagesService } from './packages/packages.service';
     FilesService,
     UploadsService,
     MirrorsService,
+    InteractionTemplatesService,
   ],
 })
 export class DeployPlugin {}

@@ -3,5 +3,6 @@ import type { MigrationInterface } from 'typeorm';
 import { Packages1795479464950 } from './1795479464950-Packages';
 import { Files1795483442975 } from './1795483442975-Files';
 import { Mirrors1795483988375 } from './1795483988375-Mirrors';
+import { InteractionTemplates1795484102973 } from './1795484102973-InteractionTemplates';
 
-export const MYSQL_MIGRATIONS: (new () => MigrationInterface)[] = [Packages1795479464950, Files1795483442975, Mirrors1795483988375];
+export const MYSQL_MIGRATIONS: (new () => MigrationInterface)[] = [Packages1795479464950, Files1795483442975, Mirrors1795483988375, InteractionTemplates1795484102973];

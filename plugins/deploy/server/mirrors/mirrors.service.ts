@@ -26,7 +26,7 @@ export class MirrorsService {
       qb.andWhere(contains.sql, contains.params);
     }
     const [rows, total] = await qb.orderBy(list.orderBy, list.direction).addOrderBy('m.id', 'ASC').skip(list.offset).take(list.limit).getManyAndCount();
-    return { items: rows.map(view), total };
+    return { items: await this.views(rows), total };
   }
 
   async create(ctx: RequestContext, dto: CreateMirrorDto): Promise<MirrorViewDto> {
@@ -37,7 +37,7 @@ export class MirrorsService {
       await m.getRepository(DeployMirror).insert(mirror);
       await this.audit.record(m, ctx, { action: 'create', itemType: 'deploy.mirror', itemId: mirror.id, entityId, after: { name: mirror.name, url: mirror.url } });
     });
-    return view(mirror);
+    return (await this.views([mirror]))[0];
   }
 
   async update(ctx: RequestContext, id: number, dto: UpdateMirrorDto): Promise<MirrorViewDto> {
@@ -48,7 +48,7 @@ export class MirrorsService {
       await m.getRepository(DeployMirror).update(id, changes);
       await this.audit.record(m, ctx, { action: 'update', itemType: 'deploy.mirror', itemId: id, entityId: mirror.entityId, before: { name: mirror.name, url: mirror.url }, after: changes });
     });
-    return view({ ...mirror, ...changes });
+    return (await this.views([{ ...mirror, ...changes }]))[0];
   }
 
   async remove(ctx: RequestContext, id: number): Promise<void> {
@@ -87,6 +87,11 @@ export class MirrorsService {
     return [...matching.map((m) => m.url), serverUrl];
   }
 
+  private async views(rows: DeployMirror[]): Promise<MirrorViewDto[]> {
+    const entities = await entityNodes(this.dataSource.manager, rows.map((r) => r.entityId));
+    return rows.map((m) => view(m, entities.get(m.entityId)?.name ?? ''));
+  }
+
   private async visible(ctx: RequestContext, id: number, bits: number): Promise<DeployMirror> {
     const mirror = await this.dataSource.getRepository(DeployMirror).findOneBy({ id });
     if (!mirror || !isVisible(ctx, mirror, MIRROR_RIGHT)) throw new NotFoundException(`No mirror with id ${id}`);
@@ -104,6 +109,6 @@ function networksOf(mirror: DeployMirror): BlockList {
   return list;
 }
 
-function view(m: DeployMirror): MirrorViewDto {
-  return { id: m.id, entityId: m.entityId, recursive: Boolean(m.recursive), name: m.name, url: m.url, networks: m.networks, active: Boolean(m.active), position: m.position };
+function view(m: DeployMirror, entityName: string): MirrorViewDto {
+  return { id: m.id, entityId: m.entityId, entityName, recursive: Boolean(m.recursive), name: m.name, url: m.url, networks: m.networks, active: Boolean(m.active), position: m.position };
 }

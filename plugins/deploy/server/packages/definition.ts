@@ -82,6 +82,8 @@ export const INTERACTION_BEHAVIOURS = ['continue:continue', 'stop:stop', 'stop:p
 
 export interface UserInteractionDefinition {
   name: string;
+  /** A template whose icon, buttons, timeout and behaviours apply (copied in when the revision is published). */
+  templateId?: number | null;
   event: InteractionEvent;
   title: string;
   text: string;
@@ -90,6 +92,15 @@ export interface UserInteractionDefinition {
   /** Seconds before `on_timeout` applies (0: wait for ever). */
   timeout: number;
   behaviours: Partial<Record<(typeof INTERACTION_ANSWERS)[number], (typeof INTERACTION_BEHAVIOURS)[number]>>;
+}
+
+/** What is wrong with a set of behaviours, one line per problem (keyed by the answer when it is known). */
+export function behaviourProblems(behaviours: Record<string, string>): { answer?: string; problem: string }[] {
+  return Object.entries(behaviours).flatMap(([answer, behaviour]) => {
+    if (!(INTERACTION_ANSWERS as readonly string[]).includes(answer)) return [{ problem: `unknown answer '${answer}' (use ${INTERACTION_ANSWERS.join(', ')})` }];
+    if (!(INTERACTION_BEHAVIOURS as readonly string[]).includes(behaviour)) return [{ answer, problem: `behaviour must be one of ${INTERACTION_BEHAVIOURS.join(', ')}` }];
+    return [];
+  });
 }
 
 export const OCS_ACTIONS = ['LAUNCH', 'EXECUTE', 'STORE'] as const;

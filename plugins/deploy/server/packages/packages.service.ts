@@ -3,10 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService, Bits, containsCondition, entityScopeWhere, isVisible, type RequestContext, resolveList } from '@parc/sdk';
 import type { DataSource, EntityManager } from 'typeorm';
 import {
+  behaviourProblems,
   CHECK_VALUE,
   emptyDefinition,
-  INTERACTION_ANSWERS,
-  INTERACTION_BEHAVIOURS,
   type PackageDefinition,
   REGISTRY_TYPES,
 } from './definition';
@@ -16,6 +15,7 @@ import { type FusionJob, renderFusionJob } from './fusion-job';
 import { DeployPackage, PackageRevision } from './package.entity';
 import { PACKAGE_RIGHT } from '../rights';
 import { FilesService } from '../files/files.service';
+import { InteractionTemplatesService } from '../templates/interaction-templates.service';
 
 const SORTABLE = { name: 'p.name', updatedAt: 'p.updatedAt', createdAt: 'p.createdAt' };
 /** Stored as one JSON text column: this bounds it well below what both databases hold. */
@@ -33,6 +33,7 @@ export class PackagesService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly files: FilesService,
+    private readonly templates: InteractionTemplatesService,
   ) {}
 
   async list(ctx: RequestContext, query: PackageListQueryDto): Promise<PackagePageDto> {
@@ -104,6 +105,7 @@ export class PackagesService {
     const definition = this.checkDefinition(dto);
     const draft = await this.dataSource.transaction(async (m) => {
       const current = await this.ensureDraft(m, ctx, pkg);
+      await this.templates.checkUsable(ctx, definition.userInteractions.flatMap((u) => (u.templateId ? [u.templateId] : [])));
       await this.files.setRevisionFiles(m, current.id, definition.files.map((f) => f.sha512), ctx);
       await m.getRepository(PackageRevision).update(current.id, { definition });
       return { ...current, definition };
@@ -130,7 +132,8 @@ export class PackagesService {
 
   async fusionJob(ctx: RequestContext, id: number, number: number): Promise<FusionJob> {
     await this.visible(ctx, id);
-    return renderFusionJob((await this.findRevision(this.dataSource.manager, id, number)).definition);
+    const revision = await this.findRevision(this.dataSource.manager, id, number);
+    return renderFusionJob(revision.status === 'draft' ? await this.templates.expand(revision.definition) : revision.definition);
   }
 
   private async transition(ctx: RequestContext, pkg: DeployPackage, number: number, from: 'draft' | 'published', to: 'published' | 'retired'): Promise<RevisionViewDto> {
@@ -138,7 +141,9 @@ export class PackagesService {
       const revision = await this.findRevision(m, pkg.id, number, true);
       if (revision.status !== from) throw new ConflictException(`Revision ${number} is ${revision.status}: only a ${from} revision can be ${to}`);
       const at = new Date();
-      await m.getRepository(PackageRevision).update(revision.id, to === 'published' ? { status: to, publishedAt: at } : { status: to, retiredAt: at });
+      // Published means frozen: the templates' settings are copied in, later template edits do not reach it.
+      const published = to === 'published' ? { status: to, publishedAt: at, definition: await this.templates.expand(revision.definition, m) } : null;
+      await m.getRepository(PackageRevision).update(revision.id, published ?? { status: to, retiredAt: at });
       await this.audit.record(m, ctx, { action: 'update', itemType: 'deploy.package', itemId: pkg.id, entityId: pkg.entityId, before: { revision: number, status: from }, after: { revision: number, status: to } });
     });
     return this.revisionView(await this.findRevision(this.dataSource.manager, pkg.id, number));
@@ -205,10 +210,7 @@ export class PackagesService {
     dto.userInteractions.forEach((u, i) => {
       if (events.has(u.event)) add(`definition.userInteractions[${i}].event`, `one message per event ('${u.event}' twice)`);
       events.add(u.event);
-      for (const [answer, behaviour] of Object.entries(u.behaviours)) {
-        if (!(INTERACTION_ANSWERS as readonly string[]).includes(answer)) add(`definition.userInteractions[${i}].behaviours`, `unknown answer '${answer}' (use ${INTERACTION_ANSWERS.join(', ')})`);
-        else if (!(INTERACTION_BEHAVIOURS as readonly string[]).includes(behaviour)) add(`definition.userInteractions[${i}].behaviours.${answer}`, `behaviour must be one of ${INTERACTION_BEHAVIOURS.join(', ')}`);
-      }
+      for (const b of behaviourProblems(u.behaviours)) add(`definition.userInteractions[${i}].behaviours${b.answer ? `.${b.answer}` : ''}`, b.problem);
     });
     if (problems.length) throw new BadRequestException({ message: `Invalid package definition: ${problems.map((p) => `${p.field} ${p.problems[0]}`).join('; ')}`, details: problems });
     const definition: PackageDefinition = {
@@ -219,7 +221,7 @@ export class PackagesService {
         return { type: a.type, name: a.name, list: [...a.list!] };
       }),
       files: dto.files.map((f) => ({ sha512: f.sha512, name: f.name, p2p: f.p2p, p2pRetentionMinutes: f.p2pRetentionMinutes, uncompress: f.uncompress })),
-      userInteractions: dto.userInteractions.map((u) => ({ name: u.name, event: u.event, title: u.title, text: u.text, icon: u.icon, buttons: u.buttons, timeout: u.timeout, behaviours: { ...u.behaviours } as PackageDefinition['userInteractions'][number]['behaviours'] })),
+      userInteractions: dto.userInteractions.map((u) => ({ name: u.name, templateId: u.templateId ?? null, event: u.event, title: u.title, text: u.text, icon: u.icon, buttons: u.buttons, timeout: u.timeout, behaviours: { ...u.behaviours } as PackageDefinition['userInteractions'][number]['behaviours'] })),
       rebootAfter: dto.rebootAfter,
       ocs: { priority: dto.ocs.priority, action: dto.ocs.action, command: dto.ocs.command, path: dto.ocs.path, notify: { ...dto.ocs.notify } },
     };

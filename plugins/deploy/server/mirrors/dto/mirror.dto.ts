@@ -73,6 +73,7 @@ export class MirrorListQueryDto extends ListQueryDto {}
 export class MirrorViewDto {
   @ApiProperty() id: number;
   @ApiProperty() entityId: number;
+  @ApiProperty() entityName: string;
   @ApiProperty() recursive: boolean;
   @ApiProperty() name: string;
   @ApiProperty() url: string;

@@ -166,6 +166,12 @@ export class UserInteractionDto {
   @Length(1, 255)
   name: string;
 
+  @ApiPropertyOptional({ type: Number, nullable: true, description: 'Interaction template whose icon, buttons, timeout and behaviours apply' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  templateId?: number | null;
+
   @ApiProperty({ enum: INTERACTION_EVENTS })
   @IsIn(INTERACTION_EVENTS)
   event: (typeof INTERACTION_EVENTS)[number];
