@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { Bits } from '@parc/contracts';
+import { extract, pack } from 'tar-stream';
 import { UploadsService } from '../../plugins/deploy/server/files/uploads.service';
 import { createScopedUser, createTree, TestApp } from './support/test-app';
 
@@ -212,6 +213,44 @@ describe('deploy file repository', () => {
     await b.put(`/api/deploy/packages/${pkg}/draft`).send(withFiles({ sha512: sha, name: 'x.bin' })).expect(200);
   });
 
+  it('exports a revision as one archive and imports it back, verifying every hash', async () => {
+    const content = Buffer.concat([randomBytes(MiB), Buffer.alloc(MiB, 'x')]);
+    const sha = (await admin.post('/api/deploy/files').attach('file', content, 'payload.bin').expect(201)).body.sha512;
+    const pkg = (await admin.post('/api/deploy/packages').send({ name: 'Exported app', description: 'moves', entityId: tree.a }).expect(201)).body.id;
+    await admin.put(`/api/deploy/packages/${pkg}/draft`).send(withFiles({ sha512: sha, name: 'payload.bin' })).expect(200);
+    await admin.post(`/api/deploy/packages/${pkg}/revisions/1/publish`).expect(200);
+    const res = await admin.get(`/api/deploy/packages/${pkg}/revisions/1/export`).buffer(true).parse(binary as never).expect(200);
+    expect(res.headers['content-disposition']).toBe('attachment; filename="Exported_app-r1.tar"');
+    const archive = res.body as Buffer;
+    const entries = await untar(archive);
+    expect(entries.map((e) => e.name)).toEqual(['manifest.json', expect.stringMatching(/^parts\/[0-9a-f]\/[0-9a-f]{2}\/[0-9a-f]{128}$/), expect.any(String)]);
+
+    // On a server that has never seen the file: a second app with its own repository.
+    const other = await TestApp.start({ driver: 'sqlite', redis: false });
+    try {
+      const otherAdmin = other.as(await other.loginAdmin());
+      const imported = (await otherAdmin.post('/api/deploy/packages/import').attach('archive', archive, 'app.tar').expect(201)).body;
+      expect(imported).toMatchObject({ name: 'Exported app', description: 'moves', revisions: [{ number: 1, status: 'draft' }] });
+      expect((await otherAdmin.get(`/api/deploy/packages/${imported.id}/revisions/1`).expect(200)).body.definition.files).toEqual([expect.objectContaining({ sha512: sha, name: 'payload.bin' })]);
+      expect((await otherAdmin.get(`/api/deploy/files/${sha}`).expect(200)).body).toMatchObject({ size: content.length, references: 1 });
+      // A flipped byte in a part, a part missing, a foreign entry: refused, nothing created.
+      const tampered = entries.map((e, i) => (i === 1 ? { ...e, data: Buffer.from(e.data).fill(0, 100, 101) } : e));
+      expect((await otherAdmin.post('/api/deploy/packages/import').attach('archive', await tar(tampered), 'bad.tar').expect(400)).body.message).toMatch(/does not match its SHA-512/);
+      const fresh = await TestApp.start({ driver: 'sqlite', redis: false });
+      try {
+        const freshAdmin = fresh.as(await fresh.loginAdmin());
+        expect((await freshAdmin.post('/api/deploy/packages/import').attach('archive', await tar(entries.slice(0, 2)), 'short.tar').expect(400)).body.message).toMatch(/is missing/);
+        expect((await freshAdmin.post('/api/deploy/packages/import').attach('archive', await tar([...entries, { name: '../../etc/cron.d/x', data: Buffer.from('x') }]), 'evil.tar').expect(400)).body.message).toMatch(/unexpected entry/);
+        expect((await freshAdmin.post('/api/deploy/packages/import').attach('archive', Buffer.from('not a tar at all'), 'x.tar').expect(400)).body.message).toMatch(/refused/);
+        expect((await freshAdmin.get('/api/deploy/packages').expect(200)).body.total).toBe(0);
+      } finally {
+        await fresh.close();
+      }
+    } finally {
+      await other.close();
+    }
+  });
+
   /** Sends `cutAfter` bytes of a chunk announced whole, then drops the connection. */
   function sendAndCut(uploadId: string, offset: number, chunk: Buffer, cutAfter: number): Promise<void> {
     const server = app.app.getHttpServer();
@@ -235,6 +274,30 @@ describe('deploy file repository', () => {
     });
   }
 });
+
+async function untar(archive: Buffer): Promise<{ name: string; data: Buffer }[]> {
+  const entries: { name: string; data: Buffer }[] = [];
+  const ex = extract();
+  const reading = (async () => {
+    for await (const entry of ex) {
+      const chunks: Buffer[] = [];
+      for await (const c of entry) chunks.push(c as Buffer);
+      entries.push({ name: entry.header.name, data: Buffer.concat(chunks) });
+    }
+  })();
+  ex.end(archive);
+  await reading;
+  return entries;
+}
+
+async function tar(entries: { name: string; data: Buffer }[]): Promise<Buffer> {
+  const p = pack();
+  for (const e of entries) p.entry({ name: e.name }, e.data);
+  p.finalize();
+  const chunks: Buffer[] = [];
+  for await (const c of p) chunks.push(c as Buffer);
+  return Buffer.concat(chunks);
+}
 
 /** Reads a response body as bytes (supertest would decode it as text). */
 function binary(res: NodeJS.ReadableStream, done: (err: Error | null, body: Buffer) => void): void {

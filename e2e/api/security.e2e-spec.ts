@@ -142,6 +142,8 @@ function attacks(w: World): Record<string, { params?: Record<string, number | st
     'POST /api/deploy/packages/{id}/revisions/{number}/publish': { params: { id: w.cPackage, number: 1 } },
     'POST /api/deploy/packages/{id}/revisions/{number}/retire': { params: { id: w.cPackage, number: 1 } },
     'GET /api/deploy/packages/{id}/revisions/{number}/fusion-job': { params: { id: w.cPackage, number: 1 } },
+    'POST /api/deploy/packages/import': { query: `entityId=${w.tree.c}`, denied: true },
+    'GET /api/deploy/packages/{id}/revisions/{number}/export': { params: { id: w.cPackage, number: 1 } },
     'GET /api/deploy/packages/{id}/diff': { params: { id: w.cPackage }, query: 'from=1&to=1' },
     'GET /api/deploy/files': {},
     'GET /api/deploy/files/{sha512}': { params: { sha512: w.cFile } },

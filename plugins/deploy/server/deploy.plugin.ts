@@ -17,6 +17,7 @@ import { DeployPackage, PackageRevision } from './packages/package.entity';
 import { InteractionTemplate } from './templates/interaction-template.entity';
 import { InteractionTemplatesController } from './templates/interaction-templates.controller';
 import { InteractionTemplatesService } from './templates/interaction-templates.service';
+import { PackageArchiveService } from './packages/package-archive.service';
 import { PackagesController } from './packages/packages.controller';
 import { PackagesService } from './packages/packages.service';
 
@@ -43,6 +44,7 @@ import { PackagesService } from './packages/packages.service';
   providers: [
     { provide: DEPLOY_SETTINGS, inject: [APP_CONFIG], useFactory: (config: AppConfig) => loadDeploySettings(config) },
     PackagesService,
+    PackageArchiveService,
     FileStore,
     FilesService,
     UploadsService,

@@ -43,4 +43,5 @@ export { ROOT_ENTITY_ID } from '../modules/entities/entity-node.entity';
 export { Bulk } from '../common/database/bulk';
 export { dateFromDb } from '../common/database/dates';
 export { isUniqueViolation } from '../common/database/dialect';
+export { validateAsBody } from '../common/errors/validation';
 export { IdPipe } from '../common/http/id-param.pipe';

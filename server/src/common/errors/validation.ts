@@ -45,3 +45,8 @@ export class StrictValidationPipe extends ValidationPipe {
 function isPrimitiveType(type: unknown): boolean {
   return [String, Boolean, Number, Array, Object].includes(type as never);
 }
+
+/** Validates and transforms a value as the API does a request body (for bodies read some other way, e.g. from a file). */
+export function validateAsBody<T extends object>(metatype: new () => T, value: unknown): Promise<T> {
+  return new StrictValidationPipe().transform(value, { type: 'body', metatype }) as Promise<T>;
+}
