@@ -1,10 +1,11 @@
-// npm run bench -- files [--gb 10] [--parts 256] [--concurrency 64]: the deploy file repository, against the built
+// npm run bench -- files [--gb 10] [--parts 200] [--concurrency 64]: the deploy file repository, against the built
 // server on MariaDB, on this machine's disk:
 // - upload: a generated file (random bytes, like the compressed installers packages mostly carry) sent through the
 //   resumable upload API, chunk after chunk, versus `dd` writing the same file to the same disk (conv=fdatasync);
 //   the server's peak RSS is sampled from /proc while it runs;
 // - serving: the parts of that file fetched by wrk with 64 connections, from our part route and from nginx (Debian
-//   package, sendfile on) serving the same repository directory, side by side.
+//   package, sendfile on) serving the same repository directory, side by side; ours with its part cache (default
+//   256 MiB, which holds the 200 parts) and without it (DEPLOY_PART_CACHE_BYTES=0, every part read from disk).
 import { spawn, spawnSync } from 'node:child_process';
 import { createCipheriv, createHash, randomBytes } from 'node:crypto';
 import { closeSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
@@ -122,7 +123,7 @@ http {
 
 export async function run(args) {
   const gb = option(args, '--gb', 10);
-  const partCount = option(args, '--parts', 256);
+  const partCount = option(args, '--parts', 200);
   const concurrency = option(args, '--concurrency', 64);
   const size = Math.round(gb * 1024 * MiB);
   const work = mkdtempSync(join(tmpdir(), 'parc-files-bench-'));
@@ -130,7 +131,6 @@ export async function run(args) {
   console.log(`generating ${gb} GiB of random bytes in ${source}…`);
   generate(source, size);
 
-  if (process.env.BENCH_SKIP_SERVE === undefined) void 0;
   const ddResult = dd(source, join(work, 'dd.bin'));
   const ddRate = ddResult.bytes / MiB / ddResult.seconds;
   console.log(`dd bs=8M conv=fdatasync: ${ddRate.toFixed(0)} MiB/s`);
@@ -165,18 +165,22 @@ export async function run(args) {
     const pathsFile = join(work, 'paths.txt');
     writeFileSync(pathsFile, parts.map((p) => `/${p[0]}/${p.slice(0, 2)}/${p}`).join('\n') + '\n');
     const nginx = await startNginx(dataDir);
+    const uncached = await startServer('mariadb', { DATABASE_URL: server.databaseUrl, DATA_DIR: server.dataDir, DEPLOY_PART_CACHE_BYTES: '0' });
     try {
       const sizeOnDisk = parts.reduce((s, p) => s + statSync(join(dataDir, p[0], p.slice(0, 2), p)).size, 0);
       console.log(`serving ${parts.length} parts (${(sizeOnDisk / MiB).toFixed(0)} MiB) with ${concurrency} connections, ${SECONDS} s each…`);
-      const ours = wrkParts(server.base, pathsFile, '/deploy/repository', concurrency);
       const theirs = wrkParts(nginx.base, pathsFile, '', concurrency);
+      const ours = wrkParts(server.base, pathsFile, '/deploy/repository', concurrency);
+      const fromDisk = wrkParts(uncached.base, pathsFile, '/deploy/repository', concurrency);
+      const theirs2 = wrkParts(nginx.base, pathsFile, '', concurrency);
       const ours2 = wrkParts(server.base, pathsFile, '/deploy/repository', concurrency);
-      const best = ours2.rps > ours.rps ? ours2 : ours;
       const row = (name, r) => ({ server: name, 'parts/s': r.rps.toFixed(0), 'MiB/s': r.mbps.toFixed(0), 'p50 ms': r.p50.toFixed(1), 'p99 ms': r.p99.toFixed(1), errors: r.errors });
-      printTable([row('nginx 1.22 (sendfile)', theirs), row('Parc, run 1', ours), row('Parc, run 2', ours2)]);
-      console.log(`Parc serves parts at ${((best.rps / theirs.rps) * 100).toFixed(0)} % of nginx's rate`);
+      printTable([row('nginx 1.22 (sendfile), run 1', theirs), row('Parc (part cache), run 1', ours), row('Parc without part cache', fromDisk), row('nginx 1.22 (sendfile), run 2', theirs2), row('Parc (part cache), run 2', ours2)]);
+      const ratio = (a, b) => `${((a.rps / b.rps) * 100).toFixed(0)} %`;
+      console.log(`Parc serves parts at ${ratio(ours, theirs)} and ${ratio(ours2, theirs2)} of nginx's rate (${ratio(fromDisk, theirs)} without its part cache)`);
     } finally {
       nginx.stop();
+      await uncached.stop();
     }
   } finally {
     clearInterval(sampler);

@@ -17,6 +17,8 @@ export interface DeploySettings {
   uploadTtlSeconds: number;
   /** Compression level of parts whose content compresses (incompressible blocks are stored). */
   gzipLevel: number;
+  /** Memory kept for the most recently served parts. */
+  partCacheBytes: number;
 }
 
 export function loadDeploySettings(config: AppConfig): DeploySettings {
@@ -29,6 +31,7 @@ export function loadDeploySettings(config: AppConfig): DeploySettings {
     gcGraceSeconds: env.int('DEPLOY_FILE_GC_GRACE_SECONDS', 24 * 3600, 0, 365 * 86_400),
     uploadTtlSeconds: env.int('DEPLOY_UPLOAD_TTL_SECONDS', 7 * 86_400, 60, 365 * 86_400),
     gzipLevel: env.int('DEPLOY_GZIP_LEVEL', 6, 1, 9),
+    partCacheBytes: env.int('DEPLOY_PART_CACHE_BYTES', 256 * 1024 * 1024, 0, 64 * 1024 ** 3),
   };
   env.assertValid();
   return settings;

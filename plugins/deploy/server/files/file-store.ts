@@ -1,9 +1,10 @@
 import { type Hash, randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { access, mkdir, open, readdir, rename, rm, stat, unlink } from 'node:fs/promises';
+import { access, mkdir, open, readdir, readFile, rename, rm, stat, unlink, utimes } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Inject, Injectable, PayloadTooLargeException } from '@nestjs/common';
 import { DEPLOY_SETTINGS, type DeploySettings } from '../deploy-settings';
+import { PartCache } from './part-cache';
 import { BLOCK_BYTES, packBlock } from './part-format';
 
 export interface PartRef {
@@ -18,8 +19,8 @@ export interface IngestOptions {
   hashes: Hash[];
 }
 
-/** Parts being packed and written at once: enough to overlap disk writes with hashing, bounded in memory. */
-const PARTS_IN_FLIGHT = 4;
+/** Parts being packed and written at once: enough to keep the thread pool and the disk busy, bounded in memory. */
+const PARTS_IN_FLIGHT = 8;
 
 /**
  * The content-addressed part repository on disk: `repository/<c1>/<c1c2>/<sha512>`, the layout agents fetch from
@@ -30,10 +31,14 @@ const PARTS_IN_FLIGHT = 4;
 export class FileStore {
   readonly repositoryDir: string;
   private readonly tmpDir: string;
+  /** The 4096 part directories are created once; remembering them saves a system call per part. */
+  private readonly knownDirs = new Set<string>();
+  private readonly cache: PartCache;
 
   constructor(@Inject(DEPLOY_SETTINGS) private readonly settings: DeploySettings) {
     this.repositoryDir = join(settings.filesDir, 'repository');
     this.tmpDir = join(settings.filesDir, '.tmp');
+    this.cache = new PartCache(settings.partCacheBytes);
   }
 
   static relativePartPath(sha512: string): string {
@@ -87,17 +92,27 @@ export class FileStore {
 
   /** Packs one block and writes its part unless the repository already holds it. */
   private async storeBlock(block: Buffer): Promise<PartRef> {
-    const part = packBlock(block, this.settings.gzipLevel);
+    const part = await packBlock(block, this.settings.gzipLevel);
     const path = this.partPath(part.sha512);
-    if (!(await exists(path))) {
-      await mkdir(join(path, '..'), { recursive: true });
+    if (await exists(path)) {
+      // Young again: a garbage collection running now must not take a part this upload is about to list.
+      const now = new Date();
+      await utimes(path, now, now).catch(() => undefined);
+    } else {
+      await this.ensureDir(join(path, '..'));
       await this.writeAtomically(path, part.bytes);
     }
     return { sha512: part.sha512, size: part.bytes.length };
   }
 
+  private async ensureDir(dir: string): Promise<void> {
+    if (this.knownDirs.has(dir)) return;
+    await mkdir(dir, { recursive: true });
+    this.knownDirs.add(dir);
+  }
+
   private async writeAtomically(path: string, bytes: Buffer): Promise<void> {
-    await mkdir(this.tmpDir, { recursive: true });
+    await this.ensureDir(this.tmpDir);
     const tmp = join(this.tmpDir, randomUUID());
     const handle = await open(tmp, 'w');
     try {
@@ -112,6 +127,15 @@ export class FileStore {
   /** The stored bytes of one part, in order, as a stream (for reassembly and export). */
   readPart(sha512: string): NodeJS.ReadableStream {
     return createReadStream(this.partPath(sha512));
+  }
+
+  /** A part's bytes, from memory when it was served lately; null when the repository does not hold it. */
+  async partBytes(sha512: string): Promise<Buffer | null> {
+    const cached = this.cache.get(sha512);
+    if (cached) return cached;
+    const bytes = await readFile(this.partPath(sha512)).catch(() => null);
+    if (bytes) this.cache.set(sha512, bytes);
+    return bytes;
   }
 
   async hasPart(sha512: string): Promise<boolean> {
@@ -150,6 +174,7 @@ export class FileStore {
           const info = await stat(join(dir, name)).catch(() => null);
           if (!info || info.mtimeMs > cutoff) continue;
           await unlink(join(dir, name)).catch(() => undefined);
+          this.cache.delete(name);
           result.parts++;
           result.bytes += info.size;
         }

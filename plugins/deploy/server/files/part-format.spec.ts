@@ -3,17 +3,17 @@ import { gunzipSync } from 'node:zlib';
 import { BLOCK_BYTES, packBlock, sha512Hex, storedGzipMember } from './part-format';
 
 describe('part format', () => {
-  it('stores incompressible blocks as a valid gzip member of nearly the same size', () => {
+  it('stores incompressible blocks as a valid gzip member of nearly the same size', async () => {
     const block = randomBytes(BLOCK_BYTES);
-    const part = packBlock(block, 6);
+    const part = await packBlock(block, 6);
     expect(gunzipSync(part.bytes).equals(block)).toBe(true);
     expect(part.bytes.length).toBeLessThan(BLOCK_BYTES + 200);
     expect(part.sha512).toBe(sha512Hex(part.bytes));
   });
 
-  it('compresses blocks that compress', () => {
+  it('compresses blocks that compress', async () => {
     const block = Buffer.alloc(BLOCK_BYTES, 'install.cmd /quiet\r\n');
-    const part = packBlock(block, 6);
+    const part = await packBlock(block, 6);
     expect(part.bytes.length).toBeLessThan(BLOCK_BYTES / 100);
     expect(gunzipSync(part.bytes).equals(block)).toBe(true);
   });
@@ -25,9 +25,9 @@ describe('part format', () => {
     }
   });
 
-  it('parts concatenate into the file through a multi-member gzip reader, as the agents read them', () => {
+  it('parts concatenate into the file through a multi-member gzip reader, as the agents read them', async () => {
     const file = Buffer.concat([randomBytes(BLOCK_BYTES), Buffer.alloc(BLOCK_BYTES / 2, 'a')]);
-    const parts = [packBlock(file.subarray(0, BLOCK_BYTES), 6), packBlock(file.subarray(BLOCK_BYTES), 6)];
+    const parts = await Promise.all([packBlock(file.subarray(0, BLOCK_BYTES), 6), packBlock(file.subarray(BLOCK_BYTES), 6)]);
     expect(gunzipSync(Buffer.concat(parts.map((p) => p.bytes))).equals(file)).toBe(true);
   });
 });

@@ -1,5 +1,9 @@
-import { createHash } from 'node:crypto';
-import { crc32, deflateRawSync, gzipSync } from 'node:zlib';
+import { createHash, webcrypto } from 'node:crypto';
+import { promisify } from 'node:util';
+import { crc32, deflateRaw, gzip } from 'node:zlib';
+
+const deflateRawAsync = promisify(deflateRaw);
+const gzipAsync = promisify(gzip);
 
 /**
  * Parts as FusionInventory/GLPI agents fetch them (protocol §5.7): the file is cut into 1 MiB blocks, each
@@ -24,16 +28,20 @@ export function sha512Hex(data: Buffer): string {
   return createHash('sha512').update(data).digest('hex');
 }
 
-/** One block as one gzip member: compressed when a sample says it is worth it, stored otherwise. */
-export function packBlock(block: Buffer, level: number): PackedPart {
-  const bytes = worthCompressing(block) ? gzipSync(block, { level }) : storedGzipMember(block);
-  return { sha512: sha512Hex(bytes), bytes };
+/**
+ * One block as one gzip member: compressed when a sample says it is worth it, stored otherwise. Compression and
+ * the part's SHA-512 run on libuv's thread pool, so several blocks are packed at once while the caller goes on
+ * hashing the stream.
+ */
+export async function packBlock(block: Buffer, level: number): Promise<PackedPart> {
+  const bytes = (await worthCompressing(block)) ? await gzipAsync(block, { level }) : storedGzipMember(block);
+  return { sha512: Buffer.from(await webcrypto.subtle.digest('SHA-512', bytes)).toString('hex'), bytes };
 }
 
-function worthCompressing(block: Buffer): boolean {
+async function worthCompressing(block: Buffer): Promise<boolean> {
   const sample = block.subarray(0, SAMPLE_BYTES);
   if (sample.length < 64) return false;
-  return deflateRawSync(sample, { level: 1 }).length < sample.length * WORTH_COMPRESSING;
+  return (await deflateRawAsync(sample, { level: 1 })).length < sample.length * WORTH_COMPRESSING;
 }
 
 /** A gzip member with uncompressed deflate blocks: a header, 64 KiB stored blocks, CRC-32 and length. */

@@ -1,5 +1,3 @@
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
 import { Controller, Get, Param, Req, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public } from '@parc/sdk';
@@ -12,7 +10,8 @@ const YEAR_SECONDS = 365 * 86_400;
 /**
  * Parts as agents fetch them from the server-as-mirror: `<mirror>/<c1>/<c1c2>/<sha512>` (protocol §6). A part
  * never changes, so its hash is a strong ETag and caches may keep it for ever; ranges let a cut download resume.
- * Public like any static mirror: a part is only reachable by the SHA-512 of its bytes.
+ * Public like any static mirror: a part is only reachable by the SHA-512 of its bytes. Node has no sendfile: the
+ * hot parts are served from memory instead, which saves the same disk read and copy.
  */
 @ApiTags('agent protocol')
 @Controller('deploy/repository')
@@ -30,37 +29,29 @@ export class PartsController {
   private async serve(c1: string, c12: string, sha512: string, req: Request, res: Response): Promise<void> {
     // Agents move on to the next mirror on any non-200: a malformed path is simply not found.
     if (!SHA512.test(sha512) || c1 !== sha512[0] || c12 !== sha512.slice(0, 2)) return notFound(res);
-    const path = this.store.partPath(sha512);
-    const info = await stat(path).catch(() => null);
-    if (!info?.isFile()) return notFound(res);
+    const bytes = await this.store.partBytes(sha512);
+    if (!bytes) return notFound(res);
     const etag = `"${sha512}"`;
     res.setHeader('ETag', etag);
     res.setHeader('Cache-Control', `public, max-age=${YEAR_SECONDS}, immutable`);
     res.setHeader('Accept-Ranges', 'bytes');
-    res.setHeader('Last-Modified', info.mtime.toUTCString());
     if (matchesEtag(req.headers['if-none-match'], etag)) {
       res.status(304).end();
       return;
     }
-    const range = wantedRange(req, etag, info.size);
+    const range = wantedRange(req, etag, bytes.length);
     if (range === 'unsatisfiable') {
-      res.status(416).setHeader('Content-Range', `bytes */${info.size}`);
+      res.status(416).setHeader('Content-Range', `bytes */${bytes.length}`);
       res.end();
       return;
     }
-    const [start, end] = range ?? [0, info.size - 1];
+    const [start, end] = range ?? [0, bytes.length - 1];
     res.status(range ? 206 : 200);
-    if (range) res.setHeader('Content-Range', `bytes ${start}-${end}/${info.size}`);
+    if (range) res.setHeader('Content-Range', `bytes ${start}-${end}/${bytes.length}`);
     res.setHeader('Content-Type', 'application/octet-stream');
     res.setHeader('Content-Length', String(Math.max(0, end - start + 1)));
-    if (req.method === 'HEAD' || end < start) {
-      res.end();
-      return;
-    }
-    // One read of the whole part (about 1 MiB) and one write: no per-64 KiB round trips.
-    const body = createReadStream(path, { start, end, highWaterMark: 1024 * 1024 });
-    body.on('error', () => res.destroy());
-    body.pipe(res);
+    // A part is about 1 MiB: one write of bytes already in memory (see PartCache) is the cheapest way out.
+    res.end(req.method === 'HEAD' ? undefined : bytes.subarray(start, end + 1));
   }
 }
 
