@@ -50,6 +50,7 @@ describe.each([
   it('starts with an empty draft, publishes it immutable, and edits again in a new draft', async () => {
     const pkg = (await admin.post('/api/deploy/packages').send({ name: 'App', description: 'the app', entityId: tree.a }).expect(201)).body;
     expect(pkg.revisions).toEqual([expect.objectContaining({ number: 1, status: 'draft', publishedAt: null })]);
+    expect(pkg.entityName).toBe('A');
     const saved = (await admin.put(`/api/deploy/packages/${pkg.id}/draft`).send(definition()).expect(200)).body;
     expect(saved).toMatchObject({ number: 1, status: 'draft' });
     expect(saved.definition.actions.map((a: { type: string }) => a.type)).toEqual(['mkdir', 'copy', 'cmd', 'move', 'delete']);

@@ -11,9 +11,22 @@ export default {
   routes: [
     {
       path: '',
-      title: 'deploy.title',
-      loadComponent: () => import('./deploy.page').then((m) => m.DeployPage),
+      loadComponent: () => import('./deploy.section').then((m) => m.DeploySection),
+      children: [
+        { path: '', pathMatch: 'full', redirectTo: 'packages' },
+        { path: 'packages', title: 'deploy.packages.title', loadComponent: () => import('./packages/packages.page').then((m) => m.PackagesPage) },
+        { path: 'mirrors', title: 'deploy.mirrors.title', loadComponent: () => import('./mirrors/mirrors.page').then((m) => m.MirrorsPage) },
+        {
+          path: 'interaction-templates',
+          title: 'deploy.templates.title',
+          loadComponent: () => import('./templates/templates.page').then((m) => m.TemplatesPage),
+        },
+      ],
     },
+    { path: 'packages/:id', title: 'deploy.package.title', loadComponent: () => import('./packages/package.page').then((m) => m.PackagePage) },
+    // The draft (created from the latest revision when there is none), then any revision, read-only unless a draft.
+    { path: 'packages/:id/draft', title: 'deploy.editor.title', loadComponent: () => import('./editor/revision.page').then((m) => m.RevisionPage) },
+    { path: 'packages/:id/revisions/:number', title: 'deploy.editor.title', loadComponent: () => import('./editor/revision.page').then((m) => m.RevisionPage) },
   ],
   translations: { en, fr },
 } satisfies WebPlugin;

@@ -1,4 +1,4 @@
-import { CHECK_TYPES, emptyDefinition, type PackageDefinition } from './definition';
+import { CHECK_TYPES, emptyDefinition, type PackageDefinition } from '../../shared/definition';
 import { renderFusionJob } from './fusion-job';
 
 const SHA_A = 'a'.repeat(128);
@@ -77,7 +77,7 @@ describe('renderFusionJob', () => {
   it('renders user interactions for Windows agents with their behaviours', () => {
     const definition: PackageDefinition = {
       ...emptyDefinition(),
-      userInteractions: [{ name: 'warn', event: 'before', title: 'Install', text: 'Closing app %u', icon: 'warn', buttons: 'yesno', timeout: 60, behaviours: { on_yes: 'continue:continue', on_no: 'stop:stop', on_timeout: 'continue:continue' } }],
+      userInteractions: [{ name: 'warn', templateId: null, event: 'before', title: 'Install', text: 'Closing app %u', icon: 'warn', buttons: 'yesno', timeout: 60, behaviours: { on_yes: 'continue:continue', on_no: 'stop:stop', on_timeout: 'continue:continue' } }],
     };
     expect(renderFusionJob(definition).job.userinteractions).toEqual([
       { name: 'warn', type: 'before', title: 'Install', text: 'Closing app %u', icon: 'warn', buttons: 'yesno', timeout: 60, wait: 'yes', platform: 'win32', on_yes: 'continue:continue', on_no: 'stop:stop', on_timeout: 'continue:continue' },

@@ -1,4 +1,4 @@
-import type { ActionDefinition, CheckDefinition, FileDefinition, PackageDefinition, UserInteractionDefinition } from './definition';
+import type { ActionDefinition, CheckDefinition, FileDefinition, PackageDefinition, UserInteractionDefinition } from '../../shared/definition';
 
 /** One check of the job document, as the agent reads it (protocol §5.5). */
 export interface FusionCheck {

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import type { PackageDefinition } from './definition';
+import type { PackageDefinition } from '../../shared/definition';
 
 /** A deployment package: a name in an entity; what it does lives in its revisions. */
 @Entity('deploy_packages')

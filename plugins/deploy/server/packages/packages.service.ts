@@ -1,6 +1,6 @@
 import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException, PayloadTooLargeException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AuditService, Bits, containsCondition, entityScopeWhere, isVisible, type RequestContext, resolveList } from '@parc/sdk';
+import { AuditService, Bits, containsCondition, entityNodes, entityScopeWhere, isVisible, type RequestContext, resolveList } from '@parc/sdk';
 import type { DataSource, EntityManager } from 'typeorm';
 import {
   behaviourProblems,
@@ -8,7 +8,7 @@ import {
   emptyDefinition,
   type PackageDefinition,
   REGISTRY_TYPES,
-} from './definition';
+} from '../../shared/definition';
 import type { CreatePackageDto, DefinitionDto, PackageListQueryDto, PackagePageDto, PackageViewDto, RevisionDiffDto, RevisionViewDto, UpdatePackageDto } from './dto/package.dto';
 import { diffDefinitions } from './definition-diff';
 import { type FusionJob, renderFusionJob } from './fusion-job';
@@ -239,11 +239,13 @@ export class PackagesService {
       .where('r.package_id IN (:...ids)', { ids: rows.map((p) => p.id) })
       .orderBy('r.number', 'DESC')
       .getMany();
+    const entities = await entityNodes(this.dataSource.manager, rows.map((p) => p.entityId));
     return rows.map((p) => ({
       id: p.id,
       name: p.name,
       description: p.description,
       entityId: p.entityId,
+      entityName: entities.get(p.entityId)?.name ?? '',
       recursive: Boolean(p.recursive),
       revisions: revisions.filter((r) => r.packageId === p.id).map((r) => this.summary(r)),
       createdAt: p.createdAt.toISOString(),

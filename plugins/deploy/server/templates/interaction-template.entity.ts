@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import type { UserInteractionDefinition } from '../packages/definition';
+import type { UserInteractionDefinition } from '../../shared/definition';
 
 /**
  * A reusable way of asking users (Windows agents): icon, buttons, timeout and what each answer does. Messages of

@@ -2,7 +2,7 @@ import { BadRequestException, ConflictException, ForbiddenException, Injectable,
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService, Bits, containsCondition, entityNodes, entityScopeWhere, isVisible, type RequestContext, resolveList } from '@parc/sdk';
 import { type DataSource, type EntityManager, In } from 'typeorm';
-import { behaviourProblems, type PackageDefinition } from '../packages/definition';
+import { behaviourProblems, type PackageDefinition } from '../../shared/definition';
 import { PackageRevision } from '../packages/package.entity';
 import { PACKAGE_RIGHT } from '../rights';
 import type { CreateInteractionTemplateDto, InteractionTemplateListQueryDto, InteractionTemplatePageDto, InteractionTemplateViewDto, UpdateInteractionTemplateDto } from './dto/interaction-template.dto';

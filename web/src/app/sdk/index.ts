@@ -24,8 +24,13 @@
 // Plugin contract
 export type { Dictionary, WebPlugin, WebPluginTab } from '../core/plugins/web-plugin';
 
+// Rights and list pages, as the server names them
+export { Bits, type Page } from '@parc/contracts';
+
 // Talking to the server
 export { ApiClient, type RequestOptions } from '../core/api/api-client';
+// For calls ApiClient does not cover (upload progress, a download's headers): HttpClient on API_BASE + path.
+export { API_BASE, silentErrors } from '../core/api/request-context';
 export { toApiError, type ApiError } from '../core/api/api-error';
 export { itemsOf, type ListQuery, type QueryParams } from '../core/api/list-query';
 export { remoteData, type RemoteData } from '../shared/data/remote-data';
@@ -47,6 +52,8 @@ export { PageHeader } from '../shared/page-header/page-header';
 export { SearchField } from '../shared/list/search-field';
 export { ListState, PAGE_SIZES, emptyPage } from '../shared/list/list-state';
 export { ListPaginator } from '../shared/list/list-paginator';
+export { bindListToUrl, type ListParamsOptions } from '../shared/list/list-params';
+export { SavedSearches } from '../shared/saved-searches/saved-searches';
 export { IconButton } from '../shared/buttons/icon-button';
 export { RowSelection } from '../shared/list/row-selection';
 export { MassActionBar } from '../shared/mass-actions/mass-action-bar';

@@ -31,7 +31,7 @@ import {
   OCS_ACTIONS,
   RET_CHECK_TYPES,
   type RetCheckType,
-} from '../definition';
+} from '../../../shared/definition';
 
 const trim = () => Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
 
@@ -323,6 +323,7 @@ export class PackageViewDto {
   @ApiProperty() name: string;
   @ApiProperty() description: string;
   @ApiProperty() entityId: number;
+  @ApiProperty() entityName: string;
   @ApiProperty() recursive: boolean;
   @ApiProperty({ type: [RevisionSummaryDto] }) revisions: RevisionSummaryDto[];
   @ApiProperty() createdAt: string;

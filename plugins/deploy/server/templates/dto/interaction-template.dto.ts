@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { ListQueryDto } from '@parc/sdk';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, Length, Max, Min } from 'class-validator';
-import { INTERACTION_BUTTONS, INTERACTION_ICONS } from '../../packages/definition';
+import { INTERACTION_BUTTONS, INTERACTION_ICONS } from '../../../shared/definition';
 
 const trim = () => Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
 

@@ -1,6 +1,7 @@
 /**
- * What a package revision holds, independent of any agent protocol. It is rendered to the job JSON that
- * FusionInventory/GLPI agents execute (fusion-job.ts) and, later, to the OCS package and the SSH script.
+ * What a package revision holds, independent of any agent protocol, shared by the server and the web part (plain
+ * TypeScript, no imports). The server renders it to the job JSON that FusionInventory/GLPI agents execute
+ * (fusion-job.ts) and, later, to the OCS package and the SSH script.
  */
 
 /** Check types of the FusionInventory deploy task (protocol §5.5). */
@@ -26,7 +27,8 @@ export const CHECK_TYPES = [
 export type CheckType = (typeof CHECK_TYPES)[number];
 
 /** Checks whose `value` means something, and what it must look like. */
-export const CHECK_VALUE: Partial<Record<CheckType, 'bytes' | 'megabytes' | 'sha512' | 'text' | 'registry-type'>> = {
+export type CheckValueKind = 'bytes' | 'megabytes' | 'sha512' | 'text' | 'registry-type';
+export const CHECK_VALUE: Partial<Record<CheckType, CheckValueKind>> = {
   fileSizeEquals: 'bytes',
   fileSizeGreater: 'bytes',
   fileSizeLower: 'bytes',
@@ -55,11 +57,17 @@ export interface CheckDefinition {
 export const RET_CHECK_TYPES = ['okCode', 'errorCode', 'okPattern', 'errorPattern'] as const;
 export type RetCheckType = (typeof RET_CHECK_TYPES)[number];
 
+export interface RetCheck {
+  type: RetCheckType;
+  values: string[];
+}
+
 export type ActionDefinition =
-  | { type: 'cmd'; name: string; exec: string; retChecks: { type: RetCheckType; values: string[] }[]; logLineLimit: number }
+  | { type: 'cmd'; name: string; exec: string; retChecks: RetCheck[]; logLineLimit: number }
   | { type: 'move' | 'copy'; name: string; from: string; to: string }
   | { type: 'delete' | 'mkdir'; name: string; list: string[] };
 export const ACTION_TYPES = ['cmd', 'move', 'copy', 'delete', 'mkdir'] as const;
+export type ActionType = (typeof ACTION_TYPES)[number];
 
 export interface FileDefinition {
   /** SHA-512 of the whole file (its identity in the repository). */
@@ -75,23 +83,28 @@ export interface FileDefinition {
 export const INTERACTION_EVENTS = ['before', 'after_download', 'after', 'after_download_failure', 'after_failure'] as const;
 export type InteractionEvent = (typeof INTERACTION_EVENTS)[number];
 export const INTERACTION_BUTTONS = ['ok', 'okcancel', 'yesno', 'yesnocancel', 'abortretryignore', 'retrycancel', 'canceltrycontinue'] as const;
+export type InteractionButtons = (typeof INTERACTION_BUTTONS)[number];
 export const INTERACTION_ICONS = ['none', 'warn', 'question', 'info', 'error'] as const;
+export type InteractionIcon = (typeof INTERACTION_ICONS)[number];
 /** Answers and situations a behaviour can be set for; the value is `<local policy>:<reported behaviour>`. */
 export const INTERACTION_ANSWERS = ['on_ok', 'on_yes', 'on_no', 'on_cancel', 'on_abort', 'on_retry', 'on_ignore', 'on_tryagain', 'on_continue', 'on_timeout', 'on_nouser', 'on_multiusers'] as const;
+export type InteractionAnswer = (typeof INTERACTION_ANSWERS)[number];
 export const INTERACTION_BEHAVIOURS = ['continue:continue', 'stop:stop', 'stop:postpone'] as const;
+export type InteractionBehaviour = (typeof INTERACTION_BEHAVIOURS)[number];
+export type Behaviours = Partial<Record<InteractionAnswer, InteractionBehaviour>>;
 
 export interface UserInteractionDefinition {
   name: string;
   /** A template whose icon, buttons, timeout and behaviours apply (copied in when the revision is published). */
-  templateId?: number | null;
+  templateId: number | null;
   event: InteractionEvent;
   title: string;
   text: string;
-  icon: (typeof INTERACTION_ICONS)[number];
-  buttons: (typeof INTERACTION_BUTTONS)[number];
+  icon: InteractionIcon;
+  buttons: InteractionButtons;
   /** Seconds before `on_timeout` applies (0: wait for ever). */
   timeout: number;
-  behaviours: Partial<Record<(typeof INTERACTION_ANSWERS)[number], (typeof INTERACTION_BEHAVIOURS)[number]>>;
+  behaviours: Behaviours;
 }
 
 /** What is wrong with a set of behaviours, one line per problem (keyed by the answer when it is known). */
@@ -104,12 +117,13 @@ export function behaviourProblems(behaviours: Record<string, string>): { answer?
 }
 
 export const OCS_ACTIONS = ['LAUNCH', 'EXECUTE', 'STORE'] as const;
+export type OcsAction = (typeof OCS_ACTIONS)[number];
 
 /** How the revision is published to OCS Inventory agents (protocol-ocs.md). */
 export interface OcsOptions {
   /** 0 (first) to 10; OCS's default is 5. */
   priority: number;
-  action: (typeof OCS_ACTIONS)[number];
+  action: OcsAction;
   /** LAUNCH: the file to run; EXECUTE: the command line. */
   command: string;
   /** STORE: where the files go. */
