@@ -108,7 +108,7 @@ describe('deploy file repository', () => {
     await put(16 * MiB, chunk(16 * MiB, 3 * MiB + 1)).expect(400);
     expect((await admin.get(`/api/deploy/uploads/${created.id}`).expect(200)).body.offset).toBe(16 * MiB);
     // Resume with the rest, as after a server restart: the running SHA-512 is rebuilt from the stored parts.
-    (app.app.get(UploadsService) as unknown as { hashes: Map<string, unknown> }).hashes.clear();
+    (app.app.get(UploadsService) as unknown as { hashed: Map<string, unknown> }).hashed.clear();
     await put(16 * MiB, chunk(16 * MiB)).expect(200);
     const done = (await put(32 * MiB, chunk(32 * MiB)).expect(200)).body;
     expect(done).toMatchObject({ status: 'complete', offset: content.length, file: { sha512: sha512(content), size: content.length, partCount: 41 } });

@@ -7,6 +7,7 @@ import { FileStore } from './files/file-store';
 import { FilesController } from './files/files.controller';
 import { FilesGcJob } from './files/files-gc.job';
 import { FilesService } from './files/files.service';
+import { HashWorker } from './files/hash-worker';
 import { PartsController } from './files/parts.controller';
 import { UploadsController } from './files/uploads.controller';
 import { UploadsService } from './files/uploads.service';
@@ -46,6 +47,7 @@ import { PackagesService } from './packages/packages.service';
     PackagesService,
     PackageArchiveService,
     FileStore,
+    HashWorker,
     FilesService,
     UploadsService,
     MirrorsService,

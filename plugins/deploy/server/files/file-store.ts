@@ -1,11 +1,11 @@
-import { type Hash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { access, mkdir, open, readdir, readFile, rename, rm, stat, unlink, utimes } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Inject, Injectable, PayloadTooLargeException } from '@nestjs/common';
 import { DEPLOY_SETTINGS, type DeploySettings } from '../deploy-settings';
 import { PartCache } from './part-cache';
-import { BLOCK_BYTES, packBlock } from './part-format';
+import { BLOCK_BYTES, packBlock, type PackedPart, storedGzipLength } from './part-format';
 
 export interface PartRef {
   sha512: string;
@@ -15,8 +15,8 @@ export interface PartRef {
 export interface IngestOptions {
   /** Bytes accepted before the stream is refused with a 413. */
   maxBytes: number;
-  /** Hashes fed with every byte in order (the file's SHA-512, a chunk's digest). */
-  hashes: Hash[];
+  /** Gets every byte in order (to hash it); a returned promise holds the stream until it settles. */
+  sink: (chunk: Buffer) => Promise<void> | void;
 }
 
 /** Parts being packed and written at once: enough to keep the thread pool and the disk busy, bounded in memory. */
@@ -34,6 +34,8 @@ export class FileStore {
   /** The 4096 part directories are created once; remembering them saves a system call per part. */
   private readonly knownDirs = new Set<string>();
   private readonly cache: PartCache;
+  /** Block-sized buffers reused from one part to the next: a 10 GB upload would otherwise churn 20 GB of garbage. */
+  private readonly buffers = new BufferPool(storedGzipLength(BLOCK_BYTES), 64);
 
   constructor(@Inject(DEPLOY_SETTINGS) private readonly settings: DeploySettings) {
     this.repositoryDir = join(settings.filesDir, 'repository');
@@ -50,23 +52,28 @@ export class FileStore {
   }
 
   /**
-   * Cuts a byte stream into 1 MiB blocks and stores each as a part, feeding the given hashes as it goes; nothing
+   * Cuts a byte stream into 1 MiB blocks and stores each as a part, handing every byte to the sink; nothing
    * is held in memory beyond a few blocks. Stops with a 413 once `maxBytes` is exceeded.
    */
   async ingest(source: AsyncIterable<Buffer>, options: IngestOptions): Promise<{ size: number; parts: PartRef[] }> {
     const parts: PartRef[] = [];
     const pending: Promise<void>[] = [];
     let size = 0;
-    let block = Buffer.allocUnsafe(BLOCK_BYTES);
+    let block = this.buffers.take();
     let filled = 0;
     let blocks = 0;
     const flush = async (last: boolean) => {
       // An empty file still gets one (empty) part, so that agents have something to reassemble.
       if (filled === 0 && !(last && blocks === 0)) return;
       const seq = blocks++;
-      const data = block.subarray(0, filled);
-      pending.push(this.storeBlock(data).then((ref) => void (parts[seq] = ref)));
-      block = Buffer.allocUnsafe(BLOCK_BYTES);
+      const full = block;
+      pending.push(
+        this.storeBlock(full.subarray(0, filled)).then((ref) => {
+          parts[seq] = ref;
+          this.buffers.give(full);
+        }),
+      );
+      block = this.buffers.take();
       filled = 0;
       if (pending.length >= PARTS_IN_FLIGHT) await pending.shift();
     };
@@ -76,10 +83,11 @@ export class FileStore {
         await Promise.allSettled(pending);
         throw new PayloadTooLargeException(`The file exceeds the maximum size of ${options.maxBytes} bytes`);
       }
-      for (const h of options.hashes) h.update(chunk);
+      const waiting = options.sink(chunk);
+      if (waiting) await waiting;
       let offset = 0;
       while (offset < chunk.length) {
-        const copied = chunk.copy(block, filled, offset);
+        const copied = chunk.copy(block, filled, offset, offset + BLOCK_BYTES - filled);
         filled += copied;
         offset += copied;
         if (filled === BLOCK_BYTES) await flush(false);
@@ -87,12 +95,21 @@ export class FileStore {
     }
     await flush(true);
     await Promise.all(pending);
+    this.buffers.give(block);
     return { size, parts };
   }
 
   /** Packs one block and writes its part unless the repository already holds it. */
   private async storeBlock(block: Buffer): Promise<PartRef> {
-    const part = await packBlock(block, this.settings.gzipLevel);
+    const room = this.buffers.take();
+    try {
+      return await this.storePart(await packBlock(block, this.settings.gzipLevel, room));
+    } finally {
+      this.buffers.give(room);
+    }
+  }
+
+  private async storePart(part: PackedPart): Promise<PartRef> {
     const path = this.partPath(part.sha512);
     if (await exists(path)) {
       // Young again: a garbage collection running now must not take a part this upload is about to list.
@@ -208,5 +225,23 @@ async function listDir(dir: string): Promise<string[]> {
     return await readdir(dir);
   } catch {
     return [];
+  }
+}
+
+/** A few equal-sized buffers kept for reuse (beyond `max` free ones, returned buffers are left to the GC). */
+class BufferPool {
+  private readonly free: Buffer[] = [];
+
+  constructor(
+    private readonly size: number,
+    private readonly max: number,
+  ) {}
+
+  take(): Buffer {
+    return this.free.pop() ?? Buffer.allocUnsafeSlow(this.size);
+  }
+
+  give(buffer: Buffer): void {
+    if (this.free.length < this.max) this.free.push(buffer);
   }
 }

@@ -81,7 +81,7 @@ export class FilesService {
   /** Stores a byte stream as a file: parts written while it streams, SHA-512 computed on the way. */
   async ingest(ctx: RequestContext, name: string, source: AsyncIterable<Buffer>): Promise<{ file: DeployFile; deduplicated: boolean }> {
     const hash = createHash('sha512');
-    const { size, parts } = await this.store.ingest(source, { maxBytes: this.settings.maxFileBytes, hashes: [hash] });
+    const { size, parts } = await this.store.ingest(source, { maxBytes: this.settings.maxFileBytes, sink: (chunk) => void hash.update(chunk) });
     const stored = await this.register(name, hash.digest('hex'), size, { parts });
     await this.grant(stored.file.id, ctx.activeEntity.id);
     return stored;

@@ -33,8 +33,8 @@ export function sha512Hex(data: Buffer): string {
  * the part's SHA-512 run on libuv's thread pool, so several blocks are packed at once while the caller goes on
  * hashing the stream.
  */
-export async function packBlock(block: Buffer, level: number): Promise<PackedPart> {
-  const bytes = (await worthCompressing(block)) ? await gzipAsync(block, { level }) : storedGzipMember(block);
+export async function packBlock(block: Buffer, level: number, storedInto?: Buffer): Promise<PackedPart> {
+  const bytes = (await worthCompressing(block)) ? await gzipAsync(block, { level }) : storedGzipMember(block, storedInto);
   return { sha512: Buffer.from(await webcrypto.subtle.digest('SHA-512', bytes)).toString('hex'), bytes };
 }
 
@@ -44,10 +44,19 @@ async function worthCompressing(block: Buffer): Promise<boolean> {
   return (await deflateRawAsync(sample, { level: 1 })).length < sample.length * WORTH_COMPRESSING;
 }
 
-/** A gzip member with uncompressed deflate blocks: a header, 64 KiB stored blocks, CRC-32 and length. */
-export function storedGzipMember(data: Buffer): Buffer {
+/** Room a stored member of `length` bytes takes. */
+export function storedGzipLength(length: number): number {
+  return GZIP_HEADER.length + Math.max(1, Math.ceil(length / STORED_BLOCK_MAX)) * 5 + length + 8;
+}
+
+/**
+ * A gzip member with uncompressed deflate blocks: a header, 64 KiB stored blocks, CRC-32 and length. Written into
+ * `into` when it is large enough (a reused buffer), else into a new one.
+ */
+export function storedGzipMember(data: Buffer, into?: Buffer): Buffer {
   const blockCount = Math.max(1, Math.ceil(data.length / STORED_BLOCK_MAX));
-  const out = Buffer.allocUnsafe(GZIP_HEADER.length + blockCount * 5 + data.length + 8);
+  const length = storedGzipLength(data.length);
+  const out = into && into.length >= length ? into.subarray(0, length) : Buffer.allocUnsafe(length);
   let at = GZIP_HEADER.copy(out, 0);
   for (let i = 0; i < blockCount; i++) {
     const chunk = data.subarray(i * STORED_BLOCK_MAX, (i + 1) * STORED_BLOCK_MAX);

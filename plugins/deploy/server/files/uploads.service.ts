@@ -1,4 +1,4 @@
-import { createHash, type Hash, randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { createGunzip } from 'node:zlib';
 import { pipeline } from 'node:stream/promises';
 import { BadRequestException, ConflictException, Inject, Injectable, NotFoundException, PayloadTooLargeException } from '@nestjs/common';
@@ -10,6 +10,7 @@ import type { CreateUploadDto, UploadViewDto } from './dto/file.dto';
 import { DeployUpload, DeployUploadPart } from './file.entity';
 import { FileStore } from './file-store';
 import { FilesService } from './files.service';
+import { HashWorker } from './hash-worker';
 import { BLOCK_BYTES } from './part-format';
 
 /** What the server suggests per chunk: large enough to amortise requests, small enough to resend cheaply. */
@@ -23,8 +24,8 @@ const DIGEST = /^sha-256=:([A-Za-z0-9+/]{43}=):$/;
  */
 @Injectable()
 export class UploadsService {
-  /** Running SHA-512 of each upload, valid for `received` bytes; rebuilt from the parts when missing. */
-  private readonly hashes = new Map<string, { received: number; hash: Hash }>();
+  /** How many bytes of each upload the hashing worker's committed SHA-512 covers. */
+  private readonly hashed = new Map<string, number>();
   /** Uploads with a chunk being written by this process. */
   private readonly busy = new Set<string>();
   private readonly bulk: Bulk;
@@ -34,6 +35,7 @@ export class UploadsService {
     @Inject(DEPLOY_SETTINGS) private readonly settings: DeploySettings,
     private readonly store: FileStore,
     private readonly files: FilesService,
+    private readonly hasher: HashWorker,
   ) {
     this.bulk = new Bulk(dataSource);
   }
@@ -68,7 +70,7 @@ export class UploadsService {
   async remove(ctx: RequestContext, id: string): Promise<void> {
     const upload = await this.find(ctx, id);
     await this.dataSource.getRepository(DeployUpload).delete(upload.id);
-    this.hashes.delete(upload.id);
+    this.forget(upload.id);
   }
 
   /**
@@ -90,25 +92,42 @@ export class UploadsService {
     if (this.busy.has(id)) throw new ConflictException({ message: 'Another chunk of this upload is being written', details: { offset: upload.received } });
     this.busy.add(id);
     try {
-      const fileHash = (await this.runningHash(upload)).copy();
-      const chunkHash = createHash('sha256');
-      const { size, parts } = await this.store.ingest(body, { maxBytes: upload.size - offset, hashes: [fileHash, chunkHash] }).catch((err) => {
+      await this.prepareHash(upload);
+      this.hasher.begin(id, false);
+      const ingested = await this.store.ingest(body, { maxBytes: upload.size - offset, sink: (chunk) => this.hasher.update(id, chunk) }).catch((err) => {
+        this.hasher.rollback(id);
         if (err instanceof PayloadTooLargeException) throw new PayloadTooLargeException(`The chunk goes past the announced size of ${upload.size} bytes`);
         throw err;
       });
-      if (chunkHash.digest('base64') !== digest) throw new BadRequestException('The chunk does not match its Content-Digest: it was corrupted on the way and is not kept; send it again');
+      const { size, parts } = ingested;
       const received = offset + size;
-      if (received < upload.size && size % BLOCK_BYTES !== 0) throw new BadRequestException(`A chunk other than the last must be a multiple of ${BLOCK_BYTES} bytes (got ${size})`);
-      if (size === 0 && upload.size > 0) throw new BadRequestException('The chunk is empty');
-      await this.dataSource.transaction(async (m) => {
-        const firstSeq = offset / BLOCK_BYTES;
-        await this.bulk.insert(m, 'deploy_upload_parts', ['upload_id', 'seq', 'sha512', 'size'], parts.map((p, i) => [id, firstSeq + i, p.sha512, p.size]));
-        const moved = await m.createQueryBuilder().update(DeployUpload).set({ received, expiresAt: this.expiry() }).where('id = :id AND received = :offset', { id, offset }).execute();
-        if (!moved.affected) throw new ConflictException({ message: 'Another chunk of this upload was written meanwhile', details: { offset: upload.received } });
-      });
-      this.hashes.set(id, { received, hash: fileHash });
+      const problem =
+        (await this.hasher.endChunk(id)) !== digest
+          ? 'The chunk does not match its Content-Digest: it was corrupted on the way and is not kept; send it again'
+          : received < upload.size && size % BLOCK_BYTES !== 0
+            ? `A chunk other than the last must be a multiple of ${BLOCK_BYTES} bytes (got ${size})`
+            : size === 0 && upload.size > 0
+              ? 'The chunk is empty'
+              : null;
+      if (problem) {
+        this.hasher.rollback(id);
+        throw new BadRequestException(problem);
+      }
+      try {
+        await this.dataSource.transaction(async (m) => {
+          const firstSeq = offset / BLOCK_BYTES;
+          await this.bulk.insert(m, 'deploy_upload_parts', ['upload_id', 'seq', 'sha512', 'size'], parts.map((p, i) => [id, firstSeq + i, p.sha512, p.size]));
+          const moved = await m.createQueryBuilder().update(DeployUpload).set({ received, expiresAt: this.expiry() }).where('id = :id AND received = :offset', { id, offset }).execute();
+          if (!moved.affected) throw new ConflictException({ message: 'Another chunk of this upload was written meanwhile', details: { offset: upload.received } });
+        });
+      } catch (err) {
+        this.hasher.rollback(id);
+        throw err;
+      }
+      this.hasher.commit(id);
+      this.hashed.set(id, received);
       Object.assign(upload, { received });
-      return received === upload.size ? this.complete(upload, fileHash.digest('hex')) : this.view(upload);
+      return received === upload.size ? this.complete(upload, await this.hasher.digest(id)) : this.view(upload);
     } finally {
       this.busy.delete(id);
     }
@@ -116,7 +135,7 @@ export class UploadsService {
 
   /** The last chunk arrived: the upload's parts become a file (or the file that already had this content). */
   private async complete(upload: DeployUpload, sha512: string): Promise<UploadViewDto> {
-    this.hashes.delete(upload.id);
+    this.forget(upload.id);
     if (upload.expectedSha512 && upload.expectedSha512 !== sha512) {
       await this.dataSource.getRepository(DeployUpload).delete(upload.id);
       throw new BadRequestException(`The uploaded content has SHA-512 ${sha512}, not the announced ${upload.expectedSha512}: the upload is dropped`);
@@ -131,18 +150,27 @@ export class UploadsService {
     return this.view({ ...upload, status: 'complete', fileId: file.id });
   }
 
-  /** The SHA-512 of what the upload holds so far: kept in memory, or recomputed from its parts after a restart. */
-  private async runningHash(upload: DeployUpload): Promise<Hash> {
-    const cached = this.hashes.get(upload.id);
-    if (cached?.received === upload.received) return cached.hash;
-    const hash = createHash('sha512');
+  /**
+   * Makes the hashing worker hold the SHA-512 of what the upload holds so far: it does unless this process
+   * restarted (or another API process took the previous chunk); then it is rebuilt from the stored parts.
+   */
+  private async prepareHash(upload: DeployUpload): Promise<void> {
+    if (this.hasher.holds(upload.id) && this.hashed.get(upload.id) === upload.received) return;
+    this.hasher.begin(upload.id, true);
     const parts = await this.dataSource.getRepository(DeployUploadPart).find({ where: { uploadId: upload.id }, order: { seq: 'ASC' }, select: { sha512: true } });
     for (const part of parts) {
       await pipeline(this.store.readPart(part.sha512), createGunzip(), async (source: AsyncIterable<Buffer>) => {
-        for await (const chunk of source) hash.update(chunk);
+        for await (const chunk of source) await this.hasher.update(upload.id, chunk);
       });
     }
-    return hash;
+    await this.hasher.endChunk(upload.id);
+    this.hasher.commit(upload.id);
+    this.hashed.set(upload.id, upload.received);
+  }
+
+  private forget(id: string): void {
+    this.hashed.delete(id);
+    this.hasher.drop(id);
   }
 
   private async find(ctx: RequestContext, id: string): Promise<DeployUpload> {
