@@ -12,4 +12,4 @@ if [ ! -f "${DATA_DIR:-data}/parc.sqlite" ]; then
 else
   echo "Log in as ${ADMIN_LOGIN:-admin} with the password printed at the first start (to start afresh: rm -rf ${DATA_DIR:-data})."
 fi
-exec env PORT="$PORT" LOG_LEVEL="${LOG_LEVEL:-warn}" node dist/server/src/main.js
+exec env PORT="$PORT" LOG_LEVEL="${LOG_LEVEL:-warn}" MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}" node dist/server/src/main.js

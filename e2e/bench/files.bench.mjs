@@ -135,7 +135,7 @@ export async function run(args) {
   const ddRate = ddResult.bytes / MiB / ddResult.seconds;
   console.log(`dd bs=8M conv=fdatasync: ${ddRate.toFixed(0)} MiB/s`);
 
-  const server = await startServer('mariadb', { DEPLOY_MAX_FILE_BYTES: String(64 * 1024 ** 3) });
+  const server = await startServer('mariadb', { DEPLOY_MAX_FILE_BYTES: String(64 * 1024 ** 3), ...(process.env.UV_THREADPOOL_SIZE ? { UV_THREADPOOL_SIZE: process.env.UV_THREADPOOL_SIZE } : {}) });
   let peakRss = 0;
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, rssMiB(server.pid))), 100);
   try {
@@ -160,6 +160,7 @@ export async function run(args) {
       { measure: 'SHA-512 computed by the server matches the file', value: String(verified) },
     ]);
 
+    if (process.env.BENCH_UPLOAD_ONLY) return;
     const dataDir = join(server.dataDir, 'deploy', 'repository');
     const parts = (await queryDb(server.databaseUrl, `SELECT p.sha512 FROM deploy_file_parts p JOIN deploy_files f ON f.id = p.file_id WHERE f.sha512 = '${done.file.sha512}' ORDER BY p.seq LIMIT ${partCount}`)).map((r) => r.sha512);
     const pathsFile = join(work, 'paths.txt');

@@ -43,6 +43,8 @@ export async function startServer(driver, extraEnv = {}) {
     DATA_DIR: dataDir,
     ADMIN_PASSWORD,
     LOG_LEVEL: 'warn',
+    // As npm start and the quick start run it (see docs/deploy.md, memory).
+    MALLOC_ARENA_MAX: '2',
     ...(driver === 'mariadb' ? { REDIS_URL, QUEUE_PREFIX: `parc-bench-${randomBytes(3).toString('hex')}` } : {}),
     ...extraEnv,
   };

@@ -44,8 +44,9 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(config),
         LoggerModule.forRoot({
-          // Agent check-ins are the hot path (thousands per second): no per-request log line or child logger.
-          exclude: AGENT_XML_PATHS.map((path) => ({ method: RequestMethod.POST, path })),
+          // Agent check-ins and what plugins serve agents (file parts) are the hot paths, thousands of requests per
+          // second: no per-request log line or child logger.
+          exclude: [...AGENT_XML_PATHS.map((path) => ({ method: RequestMethod.POST, path })), ...contributions.agentPaths.map((path) => ({ method: RequestMethod.ALL, path }))],
           pinoHttp: {
             level: config.logLevel,
             redact: ['req.headers.authorization', 'req.headers.cookie'],

@@ -15,7 +15,7 @@ export interface PartRef {
 export interface IngestOptions {
   /** Bytes accepted before the stream is refused with a 413. */
   maxBytes: number;
-  /** Gets every byte in order (to hash it); a returned promise holds the stream until it settles. */
+  /** Gets every byte in order, a block at a time (to hash it); a returned promise holds the stream until it settles. */
   sink: (chunk: Buffer) => Promise<void> | void;
 }
 
@@ -35,7 +35,7 @@ export class FileStore {
   private readonly knownDirs = new Set<string>();
   private readonly cache: PartCache;
   /** Block-sized buffers reused from one part to the next: a 10 GB upload would otherwise churn 20 GB of garbage. */
-  private readonly buffers = new BufferPool(storedGzipLength(BLOCK_BYTES), 64);
+  private readonly buffers = new BufferPool(storedGzipLength(BLOCK_BYTES), 2 * PARTS_IN_FLIGHT + 2);
 
   constructor(@Inject(DEPLOY_SETTINGS) private readonly settings: DeploySettings) {
     this.repositoryDir = join(settings.filesDir, 'repository');
@@ -67,6 +67,8 @@ export class FileStore {
       if (filled === 0 && !(last && blocks === 0)) return;
       const seq = blocks++;
       const full = block;
+      const waiting = options.sink(full.subarray(0, filled));
+      if (waiting) await waiting;
       pending.push(
         this.storeBlock(full.subarray(0, filled)).then((ref) => {
           parts[seq] = ref;
@@ -83,8 +85,6 @@ export class FileStore {
         await Promise.allSettled(pending);
         throw new PayloadTooLargeException(`The file exceeds the maximum size of ${options.maxBytes} bytes`);
       }
-      const waiting = options.sink(chunk);
-      if (waiting) await waiting;
       let offset = 0;
       while (offset < chunk.length) {
         const copied = chunk.copy(block, filled, offset, offset + BLOCK_BYTES - filled);

@@ -45,7 +45,7 @@ parentPort.on('message', (m) => {
 `;
 
 /** Bytes handed to the worker and not hashed yet beyond which senders wait: bounds the memory of a fast upload. */
-const MAX_OUTSTANDING_BYTES = 16 * 1024 * 1024;
+const MAX_OUTSTANDING_BYTES = 4 * 1024 * 1024;
 
 /**
  * SHA-512 of uploads (and SHA-256 of each chunk) on a worker thread, so that the thread serving HTTP only copies
@@ -121,7 +121,8 @@ export class HashWorker implements OnModuleDestroy {
 
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
-    const worker = new Worker(WORKER_SOURCE, { eval: true });
+    // Hashing keeps almost nothing on the heap: a small one keeps the process's memory flat during big uploads.
+    const worker = new Worker(WORKER_SOURCE, { eval: true, resourceLimits: { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 32 } });
     worker.unref();
     worker.on('message', (m: { op: 'ack'; bytes: number } | { op: 'reply'; seq: number; value: string }) => {
       if (m.op === 'ack') {

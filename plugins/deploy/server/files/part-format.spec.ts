@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { gunzipSync } from 'node:zlib';
-import { BLOCK_BYTES, packBlock, sha512Hex, storedGzipMember } from './part-format';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { BLOCK_BYTES, packBlock, sha512Hex, storedGzipMember, worthCompressing } from './part-format';
 
 describe('part format', () => {
   it('stores incompressible blocks as a valid gzip member of nearly the same size', async () => {
@@ -16,6 +16,14 @@ describe('part format', () => {
     const part = await packBlock(block, 6);
     expect(part.bytes.length).toBeLessThan(BLOCK_BYTES / 100);
     expect(gunzipSync(part.bytes).equals(block)).toBe(true);
+  });
+
+  it('judges compressibility from the sample: text and repeated bytes compress, random and compressed data do not', () => {
+    expect(worthCompressing(Buffer.from('Setup will install the application.\r\n'.repeat(500)))).toBe(true);
+    expect(worthCompressing(Buffer.alloc(BLOCK_BYTES))).toBe(true);
+    expect(worthCompressing(randomBytes(BLOCK_BYTES))).toBe(false);
+    expect(worthCompressing(gzipSync(Buffer.from(randomBytes(200_000).toString('base64'))))).toBe(false);
+    expect(worthCompressing(Buffer.alloc(10))).toBe(false);
   });
 
   it('writes stored members for the edge sizes (empty, one byte, 64 KiB boundaries)', () => {
