@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createConnection } from 'mysql2/promise';
@@ -89,6 +89,34 @@ describe('API and worker processes on one MariaDB + Redis', () => {
       await Promise.all(processes.splice(0).map((p) => p.stop()));
       await db.drop();
     }
+  });
+
+  it('serves HTTP from several processes on one port with API_PROCESSES, and stops them all', async () => {
+    const db = await freshDatabaseUrl('mariadb');
+    try {
+      const port = 24000 + Math.floor(Math.random() * 10000);
+      const p = startServer({ API_PROCESSES: '2', PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: db.url, REDIS_URL, QUEUE_PREFIX: `parc-test-${randomBytes(4).toString('hex')}`, ADMIN_PASSWORD, DATA_DIR: mkdtempSync(join(tmpdir(), 'parc-cluster-')) });
+      processes.push(p);
+      const children = () => readFileSync(`/proc/${p.child.pid}/task/${p.child.pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean);
+      await waitFor(async () => children().length === 2 && (await fetch(`http://127.0.0.1:${port}/api/health`)).ok, 60_000, 'two HTTP processes');
+      // Both answer: a login on one is a session everywhere (sessions are in the database).
+      const login = (await (await fetch(`http://127.0.0.1:${port}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login: 'admin', password: ADMIN_PASSWORD }) })).json()) as { accessToken: string };
+      for (let i = 0; i < 20; i++) expect((await fetch(`http://127.0.0.1:${port}/api/auth/me`, { headers: { authorization: `Bearer ${login.accessToken}` } })).status).toBe(200);
+      const pids = children();
+      await p.stop();
+      expect(p.child.exitCode).toBe(0);
+      for (const pid of pids) expect(existsSync(`/proc/${pid}`)).toBe(false);
+    } finally {
+      await db.drop();
+    }
+  });
+
+  it('refuses API_PROCESSES above 1 without Redis and MariaDB', async () => {
+    const p = startServer({ API_PROCESSES: '2', DATA_DIR: mkdtempSync(join(tmpdir(), 'parc-workers-')) });
+    processes.push(p);
+    await new Promise<void>((done) => p.child.once('exit', () => done()));
+    expect(p.child.exitCode).toBe(1);
+    expect(p.output()).toMatch(/API_PROCESSES above 1 needs REDIS_URL and a MariaDB DATABASE_URL/);
   });
 
   it('refuses ROLE=worker without REDIS_URL, with a clear message', async () => {

@@ -167,6 +167,8 @@ export async function run(args) {
     writeFileSync(pathsFile, parts.map((p) => `/${p[0]}/${p.slice(0, 2)}/${p}`).join('\n') + '\n');
     const nginx = await startNginx(dataDir);
     const uncached = await startServer('mariadb', { DATABASE_URL: server.databaseUrl, DATA_DIR: server.dataDir, DEPLOY_PART_CACHE_BYTES: '0' });
+    // nginx runs a worker per core; the same for us: API_PROCESSES=2 (one per core of this machine).
+    const clustered = await startServer('mariadb', { DATABASE_URL: server.databaseUrl, DATA_DIR: server.dataDir, API_PROCESSES: '2' });
     try {
       const sizeOnDisk = parts.reduce((s, p) => s + statSync(join(dataDir, p[0], p.slice(0, 2), p)).size, 0);
       console.log(`serving ${parts.length} parts (${(sizeOnDisk / MiB).toFixed(0)} MiB) with ${concurrency} connections, ${SECONDS} s each…`);
@@ -175,13 +177,15 @@ export async function run(args) {
       const fromDisk = wrkParts(uncached.base, pathsFile, '/deploy/repository', concurrency);
       const theirs2 = wrkParts(nginx.base, pathsFile, '', concurrency);
       const ours2 = wrkParts(server.base, pathsFile, '/deploy/repository', concurrency);
+      const both = wrkParts(clustered.base, pathsFile, '/deploy/repository', concurrency);
       const row = (name, r) => ({ server: name, 'parts/s': r.rps.toFixed(0), 'MiB/s': r.mbps.toFixed(0), 'p50 ms': r.p50.toFixed(1), 'p99 ms': r.p99.toFixed(1), errors: r.errors });
-      printTable([row('nginx 1.22 (sendfile), run 1', theirs), row('Parc (part cache), run 1', ours), row('Parc without part cache', fromDisk), row('nginx 1.22 (sendfile), run 2', theirs2), row('Parc (part cache), run 2', ours2)]);
+      printTable([row('nginx 1.22 (sendfile), run 1', theirs), row('Parc (part cache), run 1', ours), row('Parc without part cache', fromDisk), row('nginx 1.22 (sendfile), run 2', theirs2), row('Parc (part cache), run 2', ours2), row('Parc, API_PROCESSES=2', both)]);
       const ratio = (a, b) => `${((a.rps / b.rps) * 100).toFixed(0)} %`;
-      console.log(`Parc serves parts at ${ratio(ours, theirs)} and ${ratio(ours2, theirs2)} of nginx's rate (${ratio(fromDisk, theirs)} without its part cache)`);
+      console.log(`Parc serves parts at ${ratio(ours, theirs)} and ${ratio(ours2, theirs2)} of nginx's rate with one process (${ratio(fromDisk, theirs)} without its part cache), ${ratio(both, theirs2)} with two`);
     } finally {
       nginx.stop();
       await uncached.stop();
+      await clustered.stop();
     }
   } finally {
     clearInterval(sampler);

@@ -16,6 +16,8 @@ export interface AppConfig {
   redisUrl?: string;
   queuePrefix: string;
   role: Role;
+  /** HTTP processes sharing the port (node:cluster); the first runs the background work when role is all. */
+  apiProcesses: number;
   admin: { login: string; password?: string };
   /** Plugin names or paths; undefined means every plugin under plugins/. */
   plugins?: string[];
@@ -115,6 +117,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     problems.push(`ROLE=${role} needs REDIS_URL: API and worker processes share their queues through Redis`);
   }
 
+  const apiProcesses = int('API_PROCESSES', 1, 1, 64);
+  if (apiProcesses > 1 && (!redisUrl || database.driver !== 'mariadb')) {
+    problems.push('API_PROCESSES above 1 needs REDIS_URL and a MariaDB DATABASE_URL: the processes share their queues, sessions and data');
+  }
+  if (apiProcesses > 1 && role === 'worker') problems.push('API_PROCESSES applies to HTTP processes: a ROLE=worker process serves no HTTP');
+
   const adminLogin = env.ADMIN_LOGIN || 'admin';
   if (!/^[\w.@-]{1,100}$/.test(adminLogin)) problems.push(`ADMIN_LOGIN may hold letters, digits and . _ @ - (got '${adminLogin}')`);
   const adminPassword = env.ADMIN_PASSWORD || undefined;
@@ -130,6 +138,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     redisUrl,
     queuePrefix: env.QUEUE_PREFIX || 'parc',
     role,
+    apiProcesses,
     admin: { login: adminLogin, password: adminPassword },
     plugins,
     logLevel: oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
