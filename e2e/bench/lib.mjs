@@ -1,7 +1,7 @@
 // Shared helpers of the benchmarks: start the built server on a fresh database, and drive HTTP load.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -69,6 +69,7 @@ export async function startServer(driver, extraEnv = {}) {
         child.kill('SIGTERM');
       });
       await drop();
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

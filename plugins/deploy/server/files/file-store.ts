@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { access, mkdir, open, readdir, readFile, rename, rm, stat, unlink, utimes } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Inject, Injectable, PayloadTooLargeException } from '@nestjs/common';
+import { HttpException, HttpStatus, Inject, Injectable, PayloadTooLargeException } from '@nestjs/common';
 import { DEPLOY_SETTINGS, type DeploySettings } from '../deploy-settings';
 import { PartCache } from './part-cache';
 import { BLOCK_BYTES, packBlock, type PackedPart, storedGzipLength } from './part-format';
@@ -56,6 +56,15 @@ export class FileStore {
    * is held in memory beyond a few blocks. Stops with a 413 once `maxBytes` is exceeded.
    */
   async ingest(source: AsyncIterable<Buffer>, options: IngestOptions): Promise<{ size: number; parts: PartRef[] }> {
+    try {
+      return await this.cut(source, options);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOSPC') throw new InsufficientStorageException('The file repository is full: nothing of this file was kept');
+      throw err;
+    }
+  }
+
+  private async cut(source: AsyncIterable<Buffer>, options: IngestOptions): Promise<{ size: number; parts: PartRef[] }> {
     const parts: PartRef[] = [];
     const pending: Promise<void>[] = [];
     let size = 0;
@@ -69,12 +78,13 @@ export class FileStore {
       const full = block;
       const waiting = options.sink(full.subarray(0, filled));
       if (waiting) await waiting;
-      pending.push(
-        this.storeBlock(full.subarray(0, filled)).then((ref) => {
-          parts[seq] = ref;
-          this.buffers.give(full);
-        }),
-      );
+      const stored = this.storeBlock(full.subarray(0, filled)).then((ref) => {
+        parts[seq] = ref;
+        this.buffers.give(full);
+      });
+      // Awaited below; until then, a failure (a full disk) must not count as an unhandled rejection.
+      stored.catch(() => undefined);
+      pending.push(stored);
       block = this.buffers.take();
       filled = 0;
       if (pending.length >= PARTS_IN_FLIGHT) await pending.shift();
@@ -82,7 +92,6 @@ export class FileStore {
     for await (const chunk of source) {
       size += chunk.length;
       if (size > options.maxBytes) {
-        await Promise.allSettled(pending);
         throw new PayloadTooLargeException(`The file exceeds the maximum size of ${options.maxBytes} bytes`);
       }
       let offset = 0;
@@ -243,5 +252,12 @@ class BufferPool {
 
   give(buffer: Buffer): void {
     if (this.free.length < this.max) this.free.push(buffer);
+  }
+}
+
+/** 507: the server cannot store what was sent (a full disk), the request itself was fine. */
+class InsufficientStorageException extends HttpException {
+  constructor(message: string) {
+    super(message, HttpStatus.INSUFFICIENT_STORAGE);
   }
 }
