@@ -59,6 +59,7 @@ export class UploadsService {
     const known = expectedSha512 ? await this.files.find(expectedSha512, ctx).catch(() => null) : null;
     if (known && known.size === dto.size) Object.assign(upload, { status: 'complete', received: dto.size, fileId: known.id });
     await this.dataSource.getRepository(DeployUpload).insert(upload);
+    if (upload.fileId) await this.files.grant(upload.fileId, upload.entityId);
     if (dto.size === 0 && !known) return this.writeChunk(ctx, upload.id, '0', emptySource(), `sha-256=:${createHash('sha256').digest('base64')}:`);
     return this.view(upload);
   }
