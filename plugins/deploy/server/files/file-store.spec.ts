@@ -1,9 +1,13 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { Readable } from 'node:stream';
+import { gunzipSync } from 'node:zlib';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DeploySettings } from '../deploy-settings';
 import { FileStore } from './file-store';
+import { HashWorker } from './hash-worker';
 
 const settings = (filesDir: string): DeploySettings => ({ filesDir, maxFileBytes: 1e9, importDir: null, gcGraceSeconds: 0, uploadTtlSeconds: 60, gzipLevel: 6, partCacheBytes: 0 });
 
@@ -12,24 +16,33 @@ async function* blocks(count: number): AsyncIterable<Buffer> {
 }
 
 describe('FileStore', () => {
-  it('cuts a stream into parts and hands every byte to the sink, in order', async () => {
-    const store = new FileStore(settings(mkdtempSync(join(tmpdir(), 'parc-store-'))));
-    let seen = 0;
-    const { size, parts } = await store.ingest(blocks(3), { maxBytes: 1e9, sink: (chunk) => void (seen += chunk.length) });
-    expect([size, seen, parts.length]).toEqual([3 * 1024 * 1024, 3 * 1024 * 1024, 3]);
-    expect(await store.hasPart(parts[2].sha512)).toBe(true);
+  const hasher = new HashWorker();
+  afterAll(() => hasher.onModuleDestroy());
+
+  it('cuts a stream into parts, each hashed and named by its bytes, and hashes the whole stream in order', async () => {
+    const store = new FileStore(settings(mkdtempSync(join(tmpdir(), 'parc-store-'))), hasher);
+    const content = Buffer.concat([randomBytes(2 * 1024 * 1024), Buffer.alloc(1000, 'x')]);
+    hasher.begin('s1', true, false);
+    const { size, parts } = await store.ingest(Readable.from([content.subarray(0, 700_000), content.subarray(700_000)]), { maxBytes: 1e9, stream: 's1' });
+    hasher.commit('s1');
+    expect(await hasher.digest('s1')).toBe(createHash('sha512').update(content).digest('hex'));
+    expect([size, parts.length]).toEqual([content.length, 3]);
+    const stored = await Promise.all(parts.map(async (p) => readFile(store.partPath(p.sha512))));
+    stored.forEach((bytes, i) => expect([createHash('sha512').update(bytes).digest('hex'), bytes.length]).toEqual([parts[i].sha512, parts[i].size]));
+    expect(gunzipSync(Buffer.concat(stored)).equals(content)).toBe(true);
   });
 
   it('fails cleanly, without an unhandled rejection, when parts cannot be written', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'parc-store-'));
     // The repository path is a file: every part write fails, several of them while others are in flight.
     writeFileSync(join(dir, 'repository'), 'not a directory');
-    const store = new FileStore(settings(dir));
+    const store = new FileStore(settings(dir), hasher);
+    hasher.begin('s2', true, false);
     const unhandled: unknown[] = [];
     const listener = (reason: unknown) => unhandled.push(reason);
     process.on('unhandledRejection', listener);
     try {
-      await expect(store.ingest(blocks(12), { maxBytes: 1e9, sink: () => undefined })).rejects.toThrow();
+      await expect(store.ingest(blocks(12), { maxBytes: 1e9, stream: 's2' })).rejects.toThrow();
       await new Promise((r) => setTimeout(r, 200));
       expect(unhandled).toEqual([]);
     } finally {

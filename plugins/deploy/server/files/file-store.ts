@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { HttpException, HttpStatus, Inject, Injectable, PayloadTooLargeException } from '@nestjs/common';
 import { DEPLOY_SETTINGS, type DeploySettings } from '../deploy-settings';
 import { PartCache } from './part-cache';
-import { BLOCK_BYTES, packBlock, type PackedPart, storedGzipLength } from './part-format';
+import { HashWorker, type StoredPartHash } from './hash-worker';
+import { BLOCK_BYTES, packCompressed, storedGzipLength, storedGzipPieces, worthCompressing } from './part-format';
 
 export interface PartRef {
   sha512: string;
@@ -15,8 +16,8 @@ export interface PartRef {
 export interface IngestOptions {
   /** Bytes accepted before the stream is refused with a 413. */
   maxBytes: number;
-  /** Gets every byte in order, a block at a time (to hash it); a returned promise holds the stream until it settles. */
-  sink: (chunk: Buffer) => Promise<void> | void;
+  /** The HashWorker stream its bytes are hashed in (begun by the caller). */
+  stream: string;
 }
 
 /** Parts being packed and written at once: enough to keep the thread pool and the disk busy, bounded in memory. */
@@ -34,10 +35,13 @@ export class FileStore {
   /** The 4096 part directories are created once; remembering them saves a system call per part. */
   private readonly knownDirs = new Set<string>();
   private readonly cache: PartCache;
-  /** Block-sized buffers reused from one part to the next: a 10 GB upload would otherwise churn 20 GB of garbage. */
-  private readonly buffers = new BufferPool(storedGzipLength(BLOCK_BYTES), 2 * PARTS_IN_FLIGHT + 2);
+  /** Block buffers reused from one part to the next: a 10 GB upload would otherwise churn 10 GB of garbage. */
+  private readonly buffers = new BufferPool(BLOCK_BYTES, PARTS_IN_FLIGHT + 2);
 
-  constructor(@Inject(DEPLOY_SETTINGS) private readonly settings: DeploySettings) {
+  constructor(
+    @Inject(DEPLOY_SETTINGS) private readonly settings: DeploySettings,
+    private readonly hasher: HashWorker,
+  ) {
     this.repositoryDir = join(settings.filesDir, 'repository');
     this.tmpDir = join(settings.filesDir, '.tmp');
     this.cache = new PartCache(settings.partCacheBytes);
@@ -76,9 +80,11 @@ export class FileStore {
       if (filled === 0 && !(last && blocks === 0)) return;
       const seq = blocks++;
       const full = block;
-      const waiting = options.sink(full.subarray(0, filled));
-      if (waiting) await waiting;
-      const stored = this.storeBlock(full.subarray(0, filled)).then((ref) => {
+      const data = full.subarray(0, filled);
+      // Blocks reach the hashing worker in order; the replies also bound how much waits there.
+      const compressible = worthCompressing(data);
+      const hashed = compressible ? this.hasher.block(options.stream, data, false).then(() => null) : this.hasher.block(options.stream, data, true);
+      const stored = this.storeBlock(data, hashed).then((ref) => {
         parts[seq] = ref;
         this.buffers.give(full);
       });
@@ -109,26 +115,28 @@ export class FileStore {
   }
 
   /** Packs one block and writes its part unless the repository already holds it. */
-  private async storeBlock(block: Buffer): Promise<PartRef> {
-    const room = this.buffers.take();
-    try {
-      return await this.storePart(await packBlock(block, this.settings.gzipLevel, room));
-    } finally {
-      this.buffers.give(room);
-    }
+  /**
+   * Writes one block's part unless the repository already holds it: stored as is (its hash comes from the worker,
+   * the member is written as pieces around the block, no copy), or compressed on the thread pool.
+   */
+  private async storeBlock(block: Buffer, hashed: Promise<StoredPartHash | null>): Promise<PartRef> {
+    const stored = await hashed;
+    if (stored) return this.storePart(stored.sha512, storedGzipLength(block.length), () => storedGzipPieces(block, stored.crc));
+    const part = await packCompressed(block, this.settings.gzipLevel);
+    return this.storePart(part.sha512, part.bytes.length, () => [part.bytes]);
   }
 
-  private async storePart(part: PackedPart): Promise<PartRef> {
-    const path = this.partPath(part.sha512);
+  private async storePart(sha512: string, size: number, pieces: () => Buffer[]): Promise<PartRef> {
+    const path = this.partPath(sha512);
     if (await exists(path)) {
       // Young again: a garbage collection running now must not take a part this upload is about to list.
       const now = new Date();
       await utimes(path, now, now).catch(() => undefined);
     } else {
       await this.ensureDir(join(path, '..'));
-      await this.writeAtomically(path, part.bytes);
+      await this.writeAtomically(path, pieces());
     }
-    return { sha512: part.sha512, size: part.bytes.length };
+    return { sha512, size };
   }
 
   private async ensureDir(dir: string): Promise<void> {
@@ -137,12 +145,14 @@ export class FileStore {
     this.knownDirs.add(dir);
   }
 
-  private async writeAtomically(path: string, bytes: Buffer): Promise<void> {
+  private async writeAtomically(path: string, pieces: Buffer[]): Promise<void> {
     await this.ensureDir(this.tmpDir);
     const tmp = join(this.tmpDir, randomUUID());
     const handle = await open(tmp, 'w');
     try {
-      await handle.writeFile(bytes);
+      const { bytesWritten } = await handle.writev(pieces);
+      // A short write (a full disk) must not leave a truncated part under its hash.
+      if (bytesWritten !== pieces.reduce((n, p) => n + p.length, 0)) throw Object.assign(new Error(`short write of ${path}`), { code: 'ENOSPC' });
       await handle.datasync();
     } finally {
       await handle.close();

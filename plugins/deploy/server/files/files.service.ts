@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { realpath, stat } from 'node:fs/promises';
 import { basename, isAbsolute, resolve, sep } from 'node:path';
@@ -11,6 +11,7 @@ import type { FileListQueryDto, FilePageDto, FileViewDto, GarbageCollectionDto }
 import { DeployFile, DeployFileGrant, DeployFilePart, DeployUpload, RevisionFile } from './file.entity';
 import { PACKAGE_RIGHT } from '../rights';
 import { FileStore, type PartRef } from './file-store';
+import { HashWorker } from './hash-worker';
 
 const SORTABLE = { name: 'f.name', size: 'f.size', createdAt: 'f.createdAt' };
 /** Rows per INSERT when a manifest is written (a 10 GB file has 10 240 parts). */
@@ -31,6 +32,7 @@ export class FilesService {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(DEPLOY_SETTINGS) private readonly settings: DeploySettings,
     private readonly store: FileStore,
+    private readonly hasher: HashWorker,
   ) {
     this.bulk = new Bulk(dataSource);
   }
@@ -80,9 +82,18 @@ export class FilesService {
 
   /** Stores a byte stream as a file: parts written while it streams, SHA-512 computed on the way. */
   async ingest(ctx: RequestContext, name: string, source: AsyncIterable<Buffer>): Promise<{ file: DeployFile; deduplicated: boolean }> {
-    const hash = createHash('sha512');
-    const { size, parts } = await this.store.ingest(source, { maxBytes: this.settings.maxFileBytes, sink: (chunk) => void hash.update(chunk) });
-    const stored = await this.register(name, hash.digest('hex'), size, { parts });
+    const stream = randomUUID();
+    this.hasher.begin(stream, true, false);
+    let sha512: string;
+    let ingested: { size: number; parts: PartRef[] };
+    try {
+      ingested = await this.store.ingest(source, { maxBytes: this.settings.maxFileBytes, stream });
+      this.hasher.commit(stream);
+      sha512 = await this.hasher.digest(stream);
+    } finally {
+      this.hasher.drop(stream);
+    }
+    const stored = await this.register(name, sha512, ingested.size, { parts: ingested.parts });
     await this.grant(stored.file.id, ctx.activeEntity.id);
     return stored;
   }

@@ -2,63 +2,91 @@ import { Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { Worker } from 'node:worker_threads';
 
 /**
- * The worker's code, plain JavaScript run with `eval` (it needs nothing but node:crypto, and a separate .js file
- * would not follow the TypeScript build). Per stream id it keeps the running SHA-512 (`base`), and while a chunk
- * is being received a copy of it (`work`) and the chunk's SHA-256: a chunk that fails its digest is rolled back.
+ * The worker's code, plain JavaScript run with `eval` (it needs nothing but node built-ins, and a separate .js file
+ * would not follow the TypeScript build). Per stream id it keeps the running SHA-512 (`base`), and while a chunk is
+ * being received a copy of it (`work`) and optionally the chunk's SHA-256: a chunk that fails its digest is rolled
+ * back. For a block stored as is, it also hashes the stored gzip member the part will be (the layout of
+ * storedGzipPieces in part-format.ts; a unit test holds the two together), so the HTTP thread never hashes.
  */
 const WORKER_SOURCE = `
 const { parentPort } = require('node:worker_threads');
 const { createHash } = require('node:crypto');
+const { crc32 } = require('node:zlib');
+const HEADER = Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0, 0, 0, 0, 0x00, 0xff]);
+const SLICE = 0xffff;
 const streams = new Map();
+
+function storedPart(data) {
+  const crc = crc32(data);
+  const h = createHash('sha512').update(HEADER);
+  const count = Math.max(1, Math.ceil(data.length / SLICE));
+  const head = Buffer.alloc(5);
+  for (let i = 0; i < count; i++) {
+    const slice = data.subarray(i * SLICE, (i + 1) * SLICE);
+    head[0] = i === count - 1 ? 1 : 0;
+    head.writeUInt16LE(slice.length, 1);
+    head.writeUInt16LE(~slice.length & 0xffff, 3);
+    h.update(head).update(slice);
+  }
+  const tail = Buffer.alloc(8);
+  tail.writeUInt32LE(crc, 0);
+  tail.writeUInt32LE(data.length % 4294967296, 4);
+  return { crc, sha512: h.update(tail).digest('hex') };
+}
+
 parentPort.on('message', (m) => {
   let s = streams.get(m.id);
+  let value = null;
   switch (m.op) {
     case 'begin':
       if (!s || m.fresh) { s = { base: createHash('sha512') }; streams.set(m.id, s); }
       s.work = s.base.copy();
-      s.chunk = createHash('sha256');
-      break;
-    case 'update':
-      if (!s || !s.work) { parentPort.postMessage({ op: 'ack', id: m.id, bytes: m.data.length }); break; }
-      s.work.update(m.data);
-      s.chunk.update(m.data);
-      parentPort.postMessage({ op: 'ack', id: m.id, bytes: m.data.length });
+      s.chunk = m.chunkDigest ? createHash('sha256') : null;
+      return;
+    case 'block':
+      if (s && s.work) {
+        s.work.update(m.data);
+        if (s.chunk) s.chunk.update(m.data);
+      }
+      if (m.stored) value = storedPart(m.data);
       break;
     case 'end':
-      parentPort.postMessage({ op: 'reply', seq: m.seq, value: s && s.chunk ? s.chunk.digest('base64') : '' });
+      value = s && s.chunk ? s.chunk.digest('base64') : '';
       if (s) s.chunk = null;
       break;
     case 'commit':
       if (s && s.work) { s.base = s.work; s.work = null; }
-      break;
+      return;
     case 'rollback':
       if (s) s.work = null;
-      break;
+      return;
     case 'digest':
-      parentPort.postMessage({ op: 'reply', seq: m.seq, value: s ? s.base.copy().digest('hex') : '' });
+      value = s ? s.base.copy().digest('hex') : '';
       break;
     case 'drop':
       streams.delete(m.id);
-      break;
+      return;
   }
+  parentPort.postMessage({ seq: m.seq, value });
 });
 `;
 
-/** Bytes handed to the worker and not hashed yet beyond which senders wait: bounds the memory of a fast upload. */
-const MAX_OUTSTANDING_BYTES = 4 * 1024 * 1024;
+export interface StoredPartHash {
+  crc: number;
+  sha512: string;
+}
 
 /**
- * SHA-512 of uploads (and SHA-256 of each chunk) on a worker thread, so that the thread serving HTTP only copies
- * bytes: hashing is most of an upload's CPU. The state lives in this process only: after a restart (or in another
- * API process) the caller rebuilds it from the stored parts.
+ * Hashing on a worker thread, so that the thread serving HTTP only copies bytes: the SHA-512 of files as they stream
+ * in (with each upload chunk's SHA-256), and the SHA-512 of the parts stored as is. Every block gets a reply, which
+ * also bounds what waits in the worker. The state lives in this process only: after a restart (or in another API
+ * process) the caller rebuilds it from the stored parts.
  */
 @Injectable()
 export class HashWorker implements OnModuleDestroy {
   private worker: Worker | null = null;
   private seq = 0;
-  private readonly replies = new Map<number, { resolve: (v: string) => void; reject: (e: Error) => void }>();
-  private outstanding = 0;
-  private readonly waiting: (() => void)[] = [];
+  private readonly replies = new Map<number, { resolve: (v: never) => void; reject: (e: Error) => void }>();
   /** Streams whose state the current worker holds. */
   private readonly known = new Set<string>();
 
@@ -66,20 +94,20 @@ export class HashWorker implements OnModuleDestroy {
     return this.known.has(id);
   }
 
-  /** Starts a chunk (from a fresh SHA-512 when `fresh`, else from the committed one). */
-  begin(id: string, fresh: boolean): void {
-    this.post({ op: 'begin', id, fresh });
+  /** Starts a chunk (from a fresh SHA-512 when `fresh`, else from the committed one), with its SHA-256 if asked. */
+  begin(id: string, fresh: boolean, chunkDigest = true): void {
+    this.post({ op: 'begin', id, fresh, chunkDigest });
     this.known.add(id);
   }
 
-  /** Hashes bytes of the current chunk; returns a promise when the worker is behind, to be awaited. */
-  update(id: string, data: Buffer): Promise<void> | void {
-    this.outstanding += data.length;
-    this.post({ op: 'update', id, data });
-    if (this.outstanding > MAX_OUTSTANDING_BYTES) return new Promise((resolve) => this.waiting.push(resolve));
+  /** Hashes the next block of the stream; when it is to be stored as is, resolves to its part's CRC-32 and SHA-512. */
+  block(id: string, data: Buffer, stored: true): Promise<StoredPartHash>;
+  block(id: string, data: Buffer, stored: false): Promise<null>;
+  block(id: string, data: Buffer, stored: boolean): Promise<StoredPartHash | null> {
+    return this.ask({ op: 'block', id, data, stored });
   }
 
-  /** The chunk's SHA-256 (base64), once every byte sent is hashed. */
+  /** The chunk's SHA-256 (base64), once every block sent is hashed. */
   endChunk(id: string): Promise<string> {
     return this.ask({ op: 'end', id });
   }
@@ -107,10 +135,10 @@ export class HashWorker implements OnModuleDestroy {
     this.worker = null;
   }
 
-  private ask(message: { op: string; id: string }): Promise<string> {
+  private ask<T>(message: { op: string; id: string } & Record<string, unknown>): Promise<T> {
     const seq = ++this.seq;
-    return new Promise((resolve, reject) => {
-      this.replies.set(seq, { resolve, reject });
+    return new Promise<T>((resolve, reject) => {
+      this.replies.set(seq, { resolve: resolve as (v: never) => void, reject });
       this.post({ ...message, seq });
     });
   }
@@ -124,22 +152,15 @@ export class HashWorker implements OnModuleDestroy {
     // Hashing keeps almost nothing on the heap: a small one keeps the process's memory flat during big uploads.
     const worker = new Worker(WORKER_SOURCE, { eval: true, resourceLimits: { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 32 } });
     worker.unref();
-    worker.on('message', (m: { op: 'ack'; bytes: number } | { op: 'reply'; seq: number; value: string }) => {
-      if (m.op === 'ack') {
-        this.outstanding -= m.bytes;
-        if (this.outstanding <= MAX_OUTSTANDING_BYTES / 2) this.waiting.splice(0).forEach((go) => go());
-      } else {
-        this.replies.get(m.seq)?.resolve(m.value);
-        this.replies.delete(m.seq);
-      }
+    worker.on('message', (m: { seq: number; value: never }) => {
+      this.replies.get(m.seq)?.resolve(m.value);
+      this.replies.delete(m.seq);
     });
     // A dead worker loses every state: pending callers fail, and the next chunk rebuilds from the stored parts.
     const fail = (error: Error) => {
       if (this.worker !== worker) return;
       this.worker = null;
       this.known.clear();
-      this.outstanding = 0;
-      this.waiting.splice(0).forEach((go) => go());
       for (const { reject } of this.replies.values()) reject(error);
       this.replies.clear();
     };

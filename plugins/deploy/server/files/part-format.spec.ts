@@ -1,21 +1,37 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { BLOCK_BYTES, packBlock, sha512Hex, storedGzipMember, worthCompressing } from './part-format';
+import { HashWorker } from './hash-worker';
+import { BLOCK_BYTES, packCompressed, storedGzipMember, worthCompressing } from './part-format';
+
+const sha512Hex = (data: Buffer) => createHash('sha512').update(data).digest('hex');
 
 describe('part format', () => {
-  it('stores incompressible blocks as a valid gzip member of nearly the same size', async () => {
+  const hasher = new HashWorker();
+  afterAll(() => hasher.onModuleDestroy());
+
+  it('stores incompressible blocks as a valid gzip member of nearly the same size', () => {
     const block = randomBytes(BLOCK_BYTES);
-    const part = await packBlock(block, 6);
-    expect(gunzipSync(part.bytes).equals(block)).toBe(true);
-    expect(part.bytes.length).toBeLessThan(BLOCK_BYTES + 200);
-    expect(part.sha512).toBe(sha512Hex(part.bytes));
+    const member = storedGzipMember(block);
+    expect(gunzipSync(member).equals(block)).toBe(true);
+    expect(member.length).toBeLessThan(BLOCK_BYTES + 200);
+  });
+
+  it('hashes a stored part on the worker exactly as the member written to disk', async () => {
+    for (const size of [0, 1, 65_535, 65_536, BLOCK_BYTES]) {
+      const block = randomBytes(size);
+      hasher.begin('part-test', true, false);
+      const part = await hasher.block('part-test', block, true);
+      expect(part).toEqual({ crc: storedGzipMember(block).readUInt32LE(storedGzipMember(block).length - 8), sha512: sha512Hex(storedGzipMember(block)) });
+    }
+    hasher.drop('part-test');
   });
 
   it('compresses blocks that compress', async () => {
     const block = Buffer.alloc(BLOCK_BYTES, 'install.cmd /quiet\r\n');
-    const part = await packBlock(block, 6);
+    const part = await packCompressed(block, 6);
     expect(part.bytes.length).toBeLessThan(BLOCK_BYTES / 100);
     expect(gunzipSync(part.bytes).equals(block)).toBe(true);
+    expect(part.sha512).toBe(sha512Hex(part.bytes));
   });
 
   it('judges compressibility from the sample: text and repeated bytes compress, random and compressed data do not', () => {
@@ -35,7 +51,7 @@ describe('part format', () => {
 
   it('parts concatenate into the file through a multi-member gzip reader, as the agents read them', async () => {
     const file = Buffer.concat([randomBytes(BLOCK_BYTES), Buffer.alloc(BLOCK_BYTES / 2, 'a')]);
-    const parts = await Promise.all([packBlock(file.subarray(0, BLOCK_BYTES), 6), packBlock(file.subarray(BLOCK_BYTES), 6)]);
-    expect(gunzipSync(Buffer.concat(parts.map((p) => p.bytes))).equals(file)).toBe(true);
+    const parts = [storedGzipMember(file.subarray(0, BLOCK_BYTES)), (await packCompressed(file.subarray(BLOCK_BYTES), 6)).bytes];
+    expect(gunzipSync(Buffer.concat(parts)).equals(file)).toBe(true);
   });
 });

@@ -1,4 +1,4 @@
-import { createHash, webcrypto } from 'node:crypto';
+import { webcrypto } from 'node:crypto';
 import { promisify } from 'node:util';
 import { crc32, gzip } from 'node:zlib';
 
@@ -26,16 +26,9 @@ export interface PackedPart {
   bytes: Buffer;
 }
 
-export function sha512Hex(data: Buffer): string {
-  return createHash('sha512').update(data).digest('hex');
-}
-
-/**
- * One block as one gzip member: compressed when a sample says it is worth it, stored otherwise. Compression and
- * the part's SHA-512 run on libuv's thread pool, so several blocks are packed at once while the caller goes on.
- */
-export async function packBlock(block: Buffer, level: number, storedInto?: Buffer): Promise<PackedPart> {
-  const bytes = worthCompressing(block) ? await gzipAsync(block, { level }) : storedGzipMember(block, storedInto);
+/** A block that compresses, as one compressed gzip member; compression and hashing run on libuv's thread pool. */
+export async function packCompressed(block: Buffer, level: number): Promise<PackedPart> {
+  const bytes = await gzipAsync(block, { level });
   return { sha512: Buffer.from(await webcrypto.subtle.digest('SHA-512', bytes)).toString('hex'), bytes };
 }
 
@@ -61,23 +54,29 @@ export function storedGzipLength(length: number): number {
 }
 
 /**
- * A gzip member with uncompressed deflate blocks: a header, 64 KiB stored blocks, CRC-32 and length. Written into
- * `into` when it is large enough (a reused buffer), else into a new one.
+ * A gzip member with uncompressed deflate blocks, as the pieces to write one after the other (no copy of the data):
+ * a header, then for each 64 KiB slice a 5-byte block header and the slice, then the CRC-32 and the length. The
+ * hashing worker (hash-worker.ts) hashes the same layout.
  */
-export function storedGzipMember(data: Buffer, into?: Buffer): Buffer {
+export function storedGzipPieces(data: Buffer, crc: number): Buffer[] {
+  const pieces: Buffer[] = [GZIP_HEADER];
   const blockCount = Math.max(1, Math.ceil(data.length / STORED_BLOCK_MAX));
-  const length = storedGzipLength(data.length);
-  const out = into && into.length >= length ? into.subarray(0, length) : Buffer.allocUnsafe(length);
-  let at = GZIP_HEADER.copy(out, 0);
   for (let i = 0; i < blockCount; i++) {
-    const chunk = data.subarray(i * STORED_BLOCK_MAX, (i + 1) * STORED_BLOCK_MAX);
-    out[at] = i === blockCount - 1 ? 1 : 0;
-    out.writeUInt16LE(chunk.length, at + 1);
-    out.writeUInt16LE(~chunk.length & 0xffff, at + 3);
-    at += 5;
-    at += chunk.copy(out, at);
+    const slice = data.subarray(i * STORED_BLOCK_MAX, (i + 1) * STORED_BLOCK_MAX);
+    const header = Buffer.allocUnsafe(5);
+    header[0] = i === blockCount - 1 ? 1 : 0;
+    header.writeUInt16LE(slice.length, 1);
+    header.writeUInt16LE(~slice.length & 0xffff, 3);
+    pieces.push(header, slice);
   }
-  out.writeUInt32LE(crc32(data), at);
-  out.writeUInt32LE(data.length % 2 ** 32, at + 4);
-  return out;
+  const trailer = Buffer.allocUnsafe(8);
+  trailer.writeUInt32LE(crc, 0);
+  trailer.writeUInt32LE(data.length % 2 ** 32, 4);
+  pieces.push(trailer);
+  return pieces;
+}
+
+/** The same member in one buffer. */
+export function storedGzipMember(data: Buffer): Buffer {
+  return Buffer.concat(storedGzipPieces(data, crc32(data)));
 }

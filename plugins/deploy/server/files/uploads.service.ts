@@ -95,7 +95,7 @@ export class UploadsService {
     try {
       await this.prepareHash(upload);
       this.hasher.begin(id, false);
-      const ingested = await this.store.ingest(body, { maxBytes: upload.size - offset, sink: (chunk) => this.hasher.update(id, chunk) }).catch((err) => {
+      const ingested = await this.store.ingest(body, { maxBytes: upload.size - offset, stream: id }).catch((err) => {
         this.hasher.rollback(id);
         if (err instanceof PayloadTooLargeException) throw new PayloadTooLargeException(`The chunk goes past the announced size of ${upload.size} bytes`);
         throw err;
@@ -161,7 +161,7 @@ export class UploadsService {
     const parts = await this.dataSource.getRepository(DeployUploadPart).find({ where: { uploadId: upload.id }, order: { seq: 'ASC' }, select: { sha512: true } });
     for (const part of parts) {
       await pipeline(this.store.readPart(part.sha512), createGunzip(), async (source: AsyncIterable<Buffer>) => {
-        for await (const chunk of source) await this.hasher.update(upload.id, chunk);
+        for await (const chunk of source) await this.hasher.block(upload.id, chunk, false);
       });
     }
     await this.hasher.endChunk(upload.id);
