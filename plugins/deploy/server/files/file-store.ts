@@ -79,14 +79,13 @@ export class FileStore {
       // An empty file still gets one (empty) part, so that agents have something to reassemble.
       if (filled === 0 && !(last && blocks === 0)) return;
       const seq = blocks++;
-      const full = block;
-      const data = full.subarray(0, filled);
-      // Blocks reach the hashing worker in order; the replies also bound how much waits there.
-      const compressible = worthCompressing(data);
-      const hashed = compressible ? this.hasher.block(options.stream, data, false).then(() => null) : this.hasher.block(options.stream, data, true);
-      const stored = this.storeBlock(data, hashed).then((ref) => {
-        parts[seq] = ref;
-        this.buffers.give(full);
+      const length = filled;
+      // Blocks reach the hashing worker in order (its replies also bound how much waits there); the block's memory
+      // travels there and back without a copy, then the part is written from it.
+      const compressible = worthCompressing(block.subarray(0, length));
+      const stored = this.hasher.block(options.stream, block.subarray(0, length), !compressible).then(async ({ part, block: back }) => {
+        parts[seq] = await this.storeBlock(back, part);
+        this.buffers.give(Buffer.from(back.buffer as ArrayBuffer));
       });
       // Awaited below; until then, a failure (a full disk) must not count as an unhandled rejection.
       stored.catch(() => undefined);
@@ -119,8 +118,7 @@ export class FileStore {
    * Writes one block's part unless the repository already holds it: stored as is (its hash comes from the worker,
    * the member is written as pieces around the block, no copy), or compressed on the thread pool.
    */
-  private async storeBlock(block: Buffer, hashed: Promise<StoredPartHash | null>): Promise<PartRef> {
-    const stored = await hashed;
+  private async storeBlock(block: Buffer, stored: StoredPartHash | null): Promise<PartRef> {
     if (stored) return this.storePart(stored.sha512, storedGzipLength(block.length), () => storedGzipPieces(block, stored.crc));
     const part = await packCompressed(block, this.settings.gzipLevel);
     return this.storePart(part.sha512, part.bytes.length, () => [part.bytes]);

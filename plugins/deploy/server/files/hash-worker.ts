@@ -43,13 +43,17 @@ parentPort.on('message', (m) => {
       s.work = s.base.copy();
       s.chunk = m.chunkDigest ? createHash('sha256') : null;
       return;
-    case 'block':
+    case 'block': {
+      const data = Buffer.from(m.data.buffer, m.data.byteOffset, m.data.byteLength);
       if (s && s.work) {
-        s.work.update(m.data);
-        if (s.chunk) s.chunk.update(m.data);
+        s.work.update(data);
+        if (s.chunk) s.chunk.update(data);
       }
-      if (m.stored) value = storedPart(m.data);
-      break;
+      value = m.stored ? storedPart(data) : null;
+      // The bytes came without a copy (transferred): they go back the same way.
+      parentPort.postMessage({ seq: m.seq, value, data: m.data }, [m.data.buffer]);
+      return;
+    }
     case 'end':
       value = s && s.chunk ? s.chunk.digest('base64') : '';
       if (s) s.chunk = null;
@@ -100,11 +104,19 @@ export class HashWorker implements OnModuleDestroy {
     this.known.add(id);
   }
 
-  /** Hashes the next block of the stream; when it is to be stored as is, resolves to its part's CRC-32 and SHA-512. */
-  block(id: string, data: Buffer, stored: true): Promise<StoredPartHash>;
-  block(id: string, data: Buffer, stored: false): Promise<null>;
-  block(id: string, data: Buffer, stored: boolean): Promise<StoredPartHash | null> {
-    return this.ask({ op: 'block', id, data, stored });
+  /**
+   * Hashes the next block of the stream; when it is to be stored as is, also gives its part's CRC-32 and SHA-512.
+   * The block's memory moves to the worker and back without a copy: `data` must be a view on an ArrayBuffer of its
+   * own (Buffer.allocUnsafeSlow, never Node's shared small-buffer pool), is unusable meanwhile, and comes back as
+   * `block` (the same view).
+   */
+  async block(id: string, data: Buffer, stored: boolean): Promise<{ part: StoredPartHash | null; block: Buffer }> {
+    const seq = ++this.seq;
+    const view = new Uint8Array(data.buffer as ArrayBuffer, data.byteOffset, data.length);
+    const reply = new Promise<{ value: StoredPartHash | null; data: Uint8Array }>((resolve, reject) => this.replies.set(seq, { resolve: resolve as (v: never) => void, reject }));
+    this.ensureWorker().postMessage({ op: 'block', id, seq, data: view, stored }, [view.buffer as ArrayBuffer]);
+    const { value, data: back } = await reply;
+    return { part: value, block: Buffer.from(back.buffer, back.byteOffset, back.byteLength) };
   }
 
   /** The chunk's SHA-256 (base64), once every block sent is hashed. */
@@ -152,8 +164,9 @@ export class HashWorker implements OnModuleDestroy {
     // Hashing keeps almost nothing on the heap: a small one keeps the process's memory flat during big uploads.
     const worker = new Worker(WORKER_SOURCE, { eval: true, resourceLimits: { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 32 } });
     worker.unref();
-    worker.on('message', (m: { seq: number; value: never }) => {
-      this.replies.get(m.seq)?.resolve(m.value);
+    worker.on('message', (m: { seq: number; value: never; data?: Uint8Array }) => {
+      // Block replies carry the block back with the value.
+      this.replies.get(m.seq)?.resolve((m.data ? { value: m.value, data: m.data } : m.value) as never);
       this.replies.delete(m.seq);
     });
     // A dead worker loses every state: pending callers fail, and the next chunk rebuilds from the stored parts.

@@ -161,7 +161,12 @@ export class UploadsService {
     const parts = await this.dataSource.getRepository(DeployUploadPart).find({ where: { uploadId: upload.id }, order: { seq: 'ASC' }, select: { sha512: true } });
     for (const part of parts) {
       await pipeline(this.store.readPart(part.sha512), createGunzip(), async (source: AsyncIterable<Buffer>) => {
-        for await (const chunk of source) await this.hasher.block(upload.id, chunk, false);
+        for await (const chunk of source) {
+          // A copy of its own: the worker takes the memory it is given, and zlib's buffers are not ours to give.
+          const copy = Buffer.allocUnsafeSlow(chunk.length);
+          chunk.copy(copy);
+          await this.hasher.block(upload.id, copy, false);
+        }
       });
     }
     await this.hasher.endChunk(upload.id);
