@@ -1,3 +1,4 @@
+import { ForbiddenException, NotFoundException } from '@nestjs/common';
 import { Bits } from '@parc/contracts';
 import type { RequestContext } from './request-context';
 
@@ -48,4 +49,21 @@ export function isVisible(
 ): boolean {
   if (ctx.canOnEntity(right, bits, row.entityId)) return true;
   return Boolean(row.recursive) && ctx.ancestorIds().includes(row.entityId) && ctx.can(right, bits);
+}
+
+/**
+ * The rule applied to one object fetched by id: 404 when the caller cannot see it (as if it did not exist), 403
+ * when they can but lack these bits on its entity. `what` names the right in the 403 (e.g. 'package').
+ */
+export function requireVisible<T extends { entityId: number; recursive?: boolean }>(
+  ctx: RequestContext,
+  row: T | null,
+  right: string,
+  bits: number,
+  notFound: string,
+  what: string,
+): T {
+  if (!row || !isVisible(ctx, row, right)) throw new NotFoundException(notFound);
+  if (bits !== Bits.READ && !ctx.canOnEntity(right, bits, row.entityId)) throw new ForbiddenException(`You lack the ${what} right needed on its entity`);
+  return row;
 }

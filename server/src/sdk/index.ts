@@ -24,7 +24,7 @@ export type {
 
 export { RequestContext } from './request-context';
 export type { EntityRef, Grant, Principal } from './request-context';
-export { entityScopeWhere, isVisible } from './entity-scope';
+export { entityScopeWhere, isVisible, requireVisible } from './entity-scope';
 export { entityNodes, pathIds } from './entity-lookup';
 export type { EntityNodeRef } from './entity-lookup';
 export type { ScopeOptions } from './entity-scope';

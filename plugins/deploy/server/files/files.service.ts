@@ -8,7 +8,7 @@ import { Bits, Bulk, containsCondition, entityScopeWhere, isUniqueViolation, typ
 import type { DataSource, EntityManager } from 'typeorm';
 import { DEPLOY_SETTINGS, type DeploySettings } from '../deploy-settings';
 import type { FileListQueryDto, FilePageDto, FileViewDto, GarbageCollectionDto } from './dto/file.dto';
-import { DeployFile, DeployFileGrant, DeployFilePart, DeployUpload, RevisionFile } from './file.entity';
+import { DeployFile, DeployFilePart, DeployUpload, RevisionFile } from './file.entity';
 import { PACKAGE_RIGHT } from '../rights';
 import { FileStore, type PartRef } from './file-store';
 import { HashWorker } from './hash-worker';
@@ -114,8 +114,13 @@ export class FilesService {
     if (!real.startsWith(root + sep)) throw new BadRequestException(`'${path}' leads outside the import directory`);
     const info = await stat(real);
     if (!info.isFile()) throw new BadRequestException(`'${path}' is not a regular file`);
-    if (info.size > this.settings.maxFileBytes) throw new PayloadTooLargeException(`'${path}' has ${info.size} bytes; this server accepts files up to ${this.settings.maxFileBytes} bytes (DEPLOY_MAX_FILE_BYTES)`);
+    this.checkSize(`'${path}'`, info.size);
     return this.ingest(ctx, basename(real), createReadStream(real, { highWaterMark: 1024 * 1024 }));
+  }
+
+  /** 413 for a file larger than this server accepts, before any byte of it is read. */
+  checkSize(what: string, size: number): void {
+    if (size > this.settings.maxFileBytes) throw new PayloadTooLargeException(`${what} has ${size} bytes; this server accepts files up to ${this.settings.maxFileBytes} bytes (DEPLOY_MAX_FILE_BYTES)`);
   }
 
   /**

@@ -41,7 +41,7 @@ export class UploadsService {
   }
 
   async create(ctx: RequestContext, dto: CreateUploadDto): Promise<UploadViewDto> {
-    this.checkSize(dto.size);
+    this.files.checkSize('The file', dto.size);
     const expectedSha512 = dto.sha512?.toLowerCase() ?? null;
     const upload = this.dataSource.getRepository(DeployUpload).create({
       id: randomUUID(),
@@ -184,10 +184,6 @@ export class UploadsService {
     // Uploads are private to whoever started them.
     if (!upload || upload.userId !== (ctx.userId ?? 0)) throw new NotFoundException(`No upload ${id.slice(0, 40)} of yours`);
     return upload;
-  }
-
-  private checkSize(size: number): void {
-    if (size > this.settings.maxFileBytes) throw new PayloadTooLargeException(`The file has ${size} bytes; this server accepts files up to ${this.settings.maxFileBytes} bytes (DEPLOY_MAX_FILE_BYTES)`);
   }
 
   private expiry(): Date {

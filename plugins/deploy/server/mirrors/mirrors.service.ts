@@ -1,7 +1,7 @@
 import { BlockList, isIP } from 'node:net';
 import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AuditService, Bits, containsCondition, entityNodes, entityScopeWhere, isVisible, pathIds, type RequestContext, resolveList } from '@parc/sdk';
+import { AuditService, Bits, containsCondition, entityNodes, entityScopeWhere, pathIds, type RequestContext, requireVisible, resolveList } from '@parc/sdk';
 import type { DataSource } from 'typeorm';
 import { MIRROR_RIGHT } from '../rights';
 import type { CreateMirrorDto, MirrorListQueryDto, MirrorPageDto, MirrorViewDto, UpdateMirrorDto } from './dto/mirror.dto';
@@ -94,9 +94,7 @@ export class MirrorsService {
 
   private async visible(ctx: RequestContext, id: number, bits: number): Promise<DeployMirror> {
     const mirror = await this.dataSource.getRepository(DeployMirror).findOneBy({ id });
-    if (!mirror || !isVisible(ctx, mirror, MIRROR_RIGHT)) throw new NotFoundException(`No mirror with id ${id}`);
-    if (!ctx.canOnEntity(MIRROR_RIGHT, bits, mirror.entityId)) throw new ForbiddenException('You lack the mirror right needed on its entity');
-    return mirror;
+    return requireVisible(ctx, mirror, MIRROR_RIGHT, bits, `No mirror with id ${id}`, 'mirror');
   }
 }
 

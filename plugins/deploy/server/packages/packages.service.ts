@@ -1,6 +1,6 @@
 import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException, PayloadTooLargeException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AuditService, Bits, containsCondition, entityNodes, entityScopeWhere, isVisible, type RequestContext, resolveList } from '@parc/sdk';
+import { AuditService, Bits, containsCondition, entityNodes, entityScopeWhere, type RequestContext, requireVisible, resolveList } from '@parc/sdk';
 import type { DataSource, EntityManager } from 'typeorm';
 import {
   behaviourProblems,
@@ -174,9 +174,7 @@ export class PackagesService {
   /** 404 when the caller cannot see it, 403 when they can but lack these bits on its entity. */
   private async visible(ctx: RequestContext, id: number, bits: number = Bits.READ): Promise<DeployPackage> {
     const pkg = await this.dataSource.getRepository(DeployPackage).findOneBy({ id });
-    if (!pkg || !isVisible(ctx, pkg, PACKAGE_RIGHT)) throw new NotFoundException(`No package with id ${id}`);
-    if (bits !== Bits.READ && !ctx.canOnEntity(PACKAGE_RIGHT, bits, pkg.entityId)) throw new ForbiddenException('You lack the package right needed on its entity');
-    return pkg;
+    return requireVisible(ctx, pkg, PACKAGE_RIGHT, bits, `No package with id ${id}`, 'package');
   }
 
   /** What the DTOs cannot say alone: values per check type, the first return check, one message per event. */

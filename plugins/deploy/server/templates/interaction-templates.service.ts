@@ -1,6 +1,6 @@
-import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, ConflictException, ForbiddenException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AuditService, Bits, containsCondition, entityNodes, entityScopeWhere, isVisible, type RequestContext, resolveList } from '@parc/sdk';
+import { AuditService, Bits, containsCondition, entityNodes, entityScopeWhere, isVisible, type RequestContext, requireVisible, resolveList } from '@parc/sdk';
 import { type DataSource, type EntityManager, In } from 'typeorm';
 import { behaviourProblems, type PackageDefinition } from '../../shared/definition';
 import { PackageRevision } from '../packages/package.entity';
@@ -98,9 +98,7 @@ export class InteractionTemplatesService {
 
   private async visible(ctx: RequestContext, id: number, bits: number): Promise<InteractionTemplate> {
     const row = await this.dataSource.getRepository(InteractionTemplate).findOneBy({ id });
-    if (!row || !isVisible(ctx, row, PACKAGE_RIGHT)) throw new NotFoundException(`No interaction template with id ${id}`);
-    if (!ctx.canOnEntity(PACKAGE_RIGHT, bits, row.entityId)) throw new ForbiddenException('You lack the package right needed on its entity');
-    return row;
+    return requireVisible(ctx, row, PACKAGE_RIGHT, bits, `No interaction template with id ${id}`, 'package');
   }
 
   private async views(rows: InteractionTemplate[]): Promise<InteractionTemplateViewDto[]> {

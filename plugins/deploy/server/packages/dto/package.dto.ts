@@ -160,7 +160,28 @@ export class FileRefDto {
   uncompress: boolean;
 }
 
-export class UserInteractionDto {
+/** How users are asked (Windows agents): what a message and an interaction template both hold. */
+export class InteractionSettingsDto {
+  @ApiProperty({ enum: INTERACTION_ICONS })
+  @IsIn(INTERACTION_ICONS)
+  icon: (typeof INTERACTION_ICONS)[number];
+
+  @ApiProperty({ enum: INTERACTION_BUTTONS })
+  @IsIn(INTERACTION_BUTTONS)
+  buttons: (typeof INTERACTION_BUTTONS)[number];
+
+  @ApiProperty({ description: 'Seconds before the timeout behaviour applies; 0 waits for ever' })
+  @IsInt()
+  @Min(0)
+  @Max(86_400)
+  timeout: number;
+
+  @ApiProperty({ description: "Per answer or situation (on_yes, on_timeout, on_nouser, …): 'continue:continue', 'stop:stop' or 'stop:postpone'" })
+  @IsObject()
+  behaviours: Record<string, string>;
+}
+
+export class UserInteractionDto extends InteractionSettingsDto {
   @ApiProperty()
   @IsString()
   @Length(1, 255)
@@ -185,24 +206,6 @@ export class UserInteractionDto {
   @IsString()
   @MaxLength(2000)
   text: string;
-
-  @ApiProperty({ enum: INTERACTION_ICONS })
-  @IsIn(INTERACTION_ICONS)
-  icon: (typeof INTERACTION_ICONS)[number];
-
-  @ApiProperty({ enum: INTERACTION_BUTTONS })
-  @IsIn(INTERACTION_BUTTONS)
-  buttons: (typeof INTERACTION_BUTTONS)[number];
-
-  @ApiProperty({ description: 'Seconds before the timeout behaviour applies; 0 waits for ever' })
-  @IsInt()
-  @Min(0)
-  @Max(86_400)
-  timeout: number;
-
-  @ApiProperty({ description: "Per answer or situation (on_yes, on_timeout, on_nouser, …): 'continue:continue', 'stop:stop' or 'stop:postpone'" })
-  @IsObject()
-  behaviours: Record<string, string>;
 }
 
 export class OcsNotifyDto {

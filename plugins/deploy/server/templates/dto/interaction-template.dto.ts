@@ -1,12 +1,13 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { ListQueryDto } from '@parc/sdk';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { IsBoolean, IsInt, IsOptional, IsString, Length, Min } from 'class-validator';
+import { InteractionSettingsDto } from '../../packages/dto/package.dto';
 import { INTERACTION_BUTTONS, INTERACTION_ICONS } from '../../../shared/definition';
 
 const trim = () => Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
 
-export class CreateInteractionTemplateDto {
+export class CreateInteractionTemplateDto extends InteractionSettingsDto {
   @ApiPropertyOptional({ description: 'Entity; the active entity by default' })
   @IsOptional()
   @IsInt()
@@ -23,24 +24,6 @@ export class CreateInteractionTemplateDto {
   @IsString()
   @Length(1, 255)
   name: string;
-
-  @ApiProperty({ enum: INTERACTION_ICONS })
-  @IsIn(INTERACTION_ICONS)
-  icon: (typeof INTERACTION_ICONS)[number];
-
-  @ApiProperty({ enum: INTERACTION_BUTTONS })
-  @IsIn(INTERACTION_BUTTONS)
-  buttons: (typeof INTERACTION_BUTTONS)[number];
-
-  @ApiProperty({ description: 'Seconds before the timeout behaviour applies; 0 waits for ever' })
-  @IsInt()
-  @Min(0)
-  @Max(86_400)
-  timeout: number;
-
-  @ApiProperty({ description: "Per answer or situation (on_yes, on_timeout, on_nouser, …): 'continue:continue', 'stop:stop' or 'stop:postpone'" })
-  @IsObject()
-  behaviours: Record<string, string>;
 }
 
 export class UpdateInteractionTemplateDto extends PartialType(CreateInteractionTemplateDto) {}
