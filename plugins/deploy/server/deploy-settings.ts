@@ -19,6 +19,8 @@ export interface DeploySettings {
   gzipLevel: number;
   /** Memory kept for the most recently served parts. */
   partCacheBytes: number;
+  /** Parts written with O_DIRECT (bypassing the page cache) where the file system supports it. */
+  directIo: boolean;
 }
 
 export function loadDeploySettings(config: AppConfig): DeploySettings {
@@ -32,6 +34,7 @@ export function loadDeploySettings(config: AppConfig): DeploySettings {
     uploadTtlSeconds: env.int('DEPLOY_UPLOAD_TTL_SECONDS', 7 * 86_400, 60, 365 * 86_400),
     gzipLevel: env.int('DEPLOY_GZIP_LEVEL', 6, 1, 9),
     partCacheBytes: env.int('DEPLOY_PART_CACHE_BYTES', 256 * 1024 * 1024, 0, 64 * 1024 ** 3),
+    directIo: env.bool('DEPLOY_DIRECT_IO', true),
   };
   env.assertValid();
   return settings;

@@ -7,6 +7,7 @@ import { FileStore } from './files/file-store';
 import { FilesController } from './files/files.controller';
 import { FilesGcJob } from './files/files-gc.job';
 import { FilesService } from './files/files.service';
+import { BlockPool } from './files/block-pool';
 import { HashWorker } from './files/hash-worker';
 import { PartsController } from './files/parts.controller';
 import { UploadsController } from './files/uploads.controller';
@@ -48,6 +49,7 @@ import { PackagesService } from './packages/packages.service';
     PackageArchiveService,
     FileStore,
     HashWorker,
+    BlockPool,
     FilesService,
     UploadsService,
     MirrorsService,

@@ -1,37 +1,46 @@
 import { Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { Worker } from 'node:worker_threads';
+import { BlockPool, type BlockSlot, SLOT_BYTES } from './block-pool';
 
 /**
- * The worker's code, plain JavaScript run with `eval` (it needs nothing but node built-ins, and a separate .js file
- * would not follow the TypeScript build). Per stream id it keeps the running SHA-512 (`base`), and while a chunk is
- * being received a copy of it (`work`) and optionally the chunk's SHA-256: a chunk that fails its digest is rolled
- * back. For a block stored as is, it also hashes the stored gzip member the part will be (the layout of
- * storedGzipPieces in part-format.ts; a unit test holds the two together), so the HTTP thread never hashes.
+ * The workers' code, plain JavaScript run with `eval` (it needs nothing but node built-ins, and a separate .js file
+ * would not follow the TypeScript build). Blocks lie in the shared block memory, in the stored gzip member layout
+ * of part-format.ts (a unit test holds the two together); a message names the slot and the data length.
+ * - Stream state, per id: the running SHA-512 (`base`), and while a chunk is received a copy of it (`work`) and
+ *   optionally the chunk's SHA-256; a chunk that fails its digest is rolled back.
+ * - `part`: the CRC-32 of a block and the SHA-512 of its stored member (framing written by the caller).
  */
 const WORKER_SOURCE = `
-const { parentPort } = require('node:worker_threads');
+const { parentPort, workerData } = require('node:worker_threads');
 const { createHash } = require('node:crypto');
 const { crc32 } = require('node:zlib');
-const HEADER = Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0, 0, 0, 0, 0x00, 0xff]);
-const SLICE = 0xffff;
+const { memory, slotBytes } = workerData;
+const HEADER = 10, SLICE = 0xffff, SLICE_HEADER = 5;
+let bytes = Buffer.from(memory.buffer);
 const streams = new Map();
 
-function storedPart(data) {
-  const crc = crc32(data);
-  const h = createHash('sha512').update(HEADER);
-  const count = Math.max(1, Math.ceil(data.length / SLICE));
-  const head = Buffer.alloc(5);
+function slices(slot, length) {
+  // The memory may have grown since: a new view then covers it.
+  if ((slot + 1) * slotBytes > bytes.length) bytes = Buffer.from(memory.buffer);
+  const member = bytes.subarray(slot * slotBytes, (slot + 1) * slotBytes);
+  const count = Math.max(1, Math.ceil(length / SLICE));
+  const out = [];
   for (let i = 0; i < count; i++) {
-    const slice = data.subarray(i * SLICE, (i + 1) * SLICE);
-    head[0] = i === count - 1 ? 1 : 0;
-    head.writeUInt16LE(slice.length, 1);
-    head.writeUInt16LE(~slice.length & 0xffff, 3);
-    h.update(head).update(slice);
+    const start = HEADER + i * (SLICE + SLICE_HEADER) + SLICE_HEADER;
+    out.push(member.subarray(start, start + Math.min(SLICE, length - i * SLICE)));
   }
+  return { member, out };
+}
+
+function storedPart(slot, length) {
+  const { member, out } = slices(slot, length);
+  let crc = 0;
+  for (const s of out) crc = crc32(s, crc);
   const tail = Buffer.alloc(8);
   tail.writeUInt32LE(crc, 0);
-  tail.writeUInt32LE(data.length % 4294967296, 4);
-  return { crc, sha512: h.update(tail).digest('hex') };
+  tail.writeUInt32LE(length % 4294967296, 4);
+  const framed = HEADER + out.length * SLICE_HEADER + length;
+  return { crc, sha512: createHash('sha512').update(member.subarray(0, framed)).update(tail).digest('hex') };
 }
 
 parentPort.on('message', (m) => {
@@ -43,17 +52,17 @@ parentPort.on('message', (m) => {
       s.work = s.base.copy();
       s.chunk = m.chunkDigest ? createHash('sha256') : null;
       return;
-    case 'block': {
-      const data = Buffer.from(m.data.buffer, m.data.byteOffset, m.data.byteLength);
+    case 'block':
       if (s && s.work) {
-        s.work.update(data);
-        if (s.chunk) s.chunk.update(data);
+        for (const slice of slices(m.slot, m.length).out) {
+          s.work.update(slice);
+          if (s.chunk) s.chunk.update(slice);
+        }
       }
-      value = m.stored ? storedPart(data) : null;
-      // The bytes came without a copy (transferred): they go back the same way.
-      parentPort.postMessage({ seq: m.seq, value, data: m.data }, [m.data.buffer]);
-      return;
-    }
+      break;
+    case 'part':
+      value = storedPart(m.slot, m.length);
+      break;
     case 'end':
       value = s && s.chunk ? s.chunk.digest('base64') : '';
       if (s) s.chunk = null;
@@ -81,18 +90,23 @@ export interface StoredPartHash {
 }
 
 /**
- * Hashing on a worker thread, so that the thread serving HTTP only copies bytes: the SHA-512 of files as they stream
- * in (with each upload chunk's SHA-256), and the SHA-512 of the parts stored as is. Every block gets a reply, which
- * also bounds what waits in the worker. The state lives in this process only: after a restart (or in another API
- * process) the caller rebuilds it from the stored parts.
+ * Hashing on worker threads, so that the thread serving HTTP only copies bytes. Two threads, because a stored
+ * block needs three digests that the agents' protocol and the upload protocol impose: the file's SHA-512 and
+ * the chunk's SHA-256 (one thread: they run in stream order), and the SHA-512 of the part (the other thread, at the
+ * same time). The stream state lives in this process only: after a restart (or in another API process) the
+ * caller rebuilds it from the stored parts.
  */
 @Injectable()
 export class HashWorker implements OnModuleDestroy {
-  private worker: Worker | null = null;
-  private seq = 0;
-  private readonly replies = new Map<number, { resolve: (v: never) => void; reject: (e: Error) => void }>();
-  /** Streams whose state the current worker holds. */
+  private readonly streams: HashThread;
+  private readonly parts: HashThread;
+  /** Streams whose state the current stream thread holds. */
   private readonly known = new Set<string>();
+
+  constructor(pool: BlockPool) {
+    this.streams = new HashThread(pool, () => this.known.clear());
+    this.parts = new HashThread(pool, () => undefined);
+  }
 
   holds(id: string): boolean {
     return this.known.has(id);
@@ -100,54 +114,60 @@ export class HashWorker implements OnModuleDestroy {
 
   /** Starts a chunk (from a fresh SHA-512 when `fresh`, else from the committed one), with its SHA-256 if asked. */
   begin(id: string, fresh: boolean, chunkDigest = true): void {
-    this.post({ op: 'begin', id, fresh, chunkDigest });
+    this.streams.post({ op: 'begin', id, fresh, chunkDigest });
     this.known.add(id);
   }
 
-  /**
-   * Hashes the next block of the stream; when it is to be stored as is, also gives its part's CRC-32 and SHA-512.
-   * The block's memory moves to the worker and back without a copy: `data` must be a view on an ArrayBuffer of its
-   * own (Buffer.allocUnsafeSlow, never Node's shared small-buffer pool), is unusable meanwhile, and comes back as
-   * `block` (the same view).
-   */
-  async block(id: string, data: Buffer, stored: boolean): Promise<{ part: StoredPartHash | null; block: Buffer }> {
-    const seq = ++this.seq;
-    const view = new Uint8Array(data.buffer as ArrayBuffer, data.byteOffset, data.length);
-    const reply = new Promise<{ value: StoredPartHash | null; data: Uint8Array }>((resolve, reject) => this.replies.set(seq, { resolve: resolve as (v: never) => void, reject }));
-    this.ensureWorker().postMessage({ op: 'block', id, seq, data: view, stored }, [view.buffer as ArrayBuffer]);
-    const { value, data: back } = await reply;
-    return { part: value, block: Buffer.from(back.buffer, back.byteOffset, back.byteLength) };
+  /** Hashes the next block of the stream (the slot must not change until this resolves). */
+  block(id: string, slot: BlockSlot, length: number): Promise<void> {
+    return this.streams.ask({ op: 'block', id, slot: slot.index, length });
+  }
+
+  /** The CRC-32 and the part SHA-512 of a stored member whose framing is written (part-format.ts). */
+  part(slot: BlockSlot, length: number): Promise<StoredPartHash> {
+    return this.parts.ask({ op: 'part', slot: slot.index, length });
   }
 
   /** The chunk's SHA-256 (base64), once every block sent is hashed. */
   endChunk(id: string): Promise<string> {
-    return this.ask({ op: 'end', id });
+    return this.streams.ask({ op: 'end', id });
   }
 
   commit(id: string): void {
-    this.post({ op: 'commit', id });
+    this.streams.post({ op: 'commit', id });
   }
 
   rollback(id: string): void {
-    this.post({ op: 'rollback', id });
+    this.streams.post({ op: 'rollback', id });
   }
 
   /** The SHA-512 (hex) of everything committed. */
   digest(id: string): Promise<string> {
-    return this.ask({ op: 'digest', id });
+    return this.streams.ask({ op: 'digest', id });
   }
 
   drop(id: string): void {
     if (!this.known.delete(id)) return;
-    this.post({ op: 'drop', id });
+    this.streams.post({ op: 'drop', id });
   }
 
   async onModuleDestroy(): Promise<void> {
-    await this.worker?.terminate();
-    this.worker = null;
+    await Promise.all([this.streams.stop(), this.parts.stop()]);
   }
+}
 
-  private ask<T>(message: { op: string; id: string } & Record<string, unknown>): Promise<T> {
+/** One worker thread, started on first use and again after it died; every `ask` gets its reply in order. */
+class HashThread {
+  private worker: Worker | null = null;
+  private seq = 0;
+  private readonly replies = new Map<number, { resolve: (v: never) => void; reject: (e: Error) => void }>();
+
+  constructor(
+    private readonly pool: BlockPool,
+    private readonly onLost: () => void,
+  ) {}
+
+  ask<T>(message: { op: string } & Record<string, unknown>): Promise<T> {
     const seq = ++this.seq;
     return new Promise<T>((resolve, reject) => {
       this.replies.set(seq, { resolve: resolve as (v: never) => void, reject });
@@ -155,25 +175,34 @@ export class HashWorker implements OnModuleDestroy {
     });
   }
 
-  private post(message: object): void {
+  post(message: object): void {
     this.ensureWorker().postMessage(message);
+  }
+
+  async stop(): Promise<void> {
+    const worker = this.worker;
+    this.worker = null;
+    await worker?.terminate();
   }
 
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
     // Hashing keeps almost nothing on the heap: a small one keeps the process's memory flat during big uploads.
-    const worker = new Worker(WORKER_SOURCE, { eval: true, resourceLimits: { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 32 } });
+    const worker = new Worker(WORKER_SOURCE, {
+      eval: true,
+      workerData: { memory: this.pool.memory, slotBytes: SLOT_BYTES },
+      resourceLimits: { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 32 },
+    });
     worker.unref();
-    worker.on('message', (m: { seq: number; value: never; data?: Uint8Array }) => {
-      // Block replies carry the block back with the value.
-      this.replies.get(m.seq)?.resolve((m.data ? { value: m.value, data: m.data } : m.value) as never);
+    worker.on('message', (m: { seq: number; value: never }) => {
+      this.replies.get(m.seq)?.resolve(m.value);
       this.replies.delete(m.seq);
     });
     // A dead worker loses every state: pending callers fail, and the next chunk rebuilds from the stored parts.
     const fail = (error: Error) => {
       if (this.worker !== worker) return;
       this.worker = null;
-      this.known.clear();
+      this.onLost();
       for (const { reject } of this.replies.values()) reject(error);
       this.replies.clear();
     };

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { createGunzip } from 'node:zlib';
 import { pipeline } from 'node:stream/promises';
+import { createGunzip } from 'node:zlib';
 import { BadRequestException, ConflictException, Inject, Injectable, NotFoundException, PayloadTooLargeException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Bulk, type RequestContext } from '@parc/sdk';
@@ -13,8 +13,12 @@ import { FilesService } from './files.service';
 import { HashWorker } from './hash-worker';
 import { BLOCK_BYTES } from './part-format';
 
-/** What the server suggests per chunk: large enough to amortise requests, small enough to resend cheaply. */
-export const CHUNK_BYTES = 16 * BLOCK_BYTES;
+/**
+ * The largest chunk the server suggests: each chunk ends with its parts synced and a commit, which costs about as
+ * much as receiving 10 MiB at full speed, so larger chunks go faster (on the benchmark machine 16 MiB chunks reach
+ * 76 % of dd, 64 MiB chunks 88 %). Clients on slow links send smaller ones (the web UI adapts, resumable-upload.ts).
+ */
+export const CHUNK_BYTES = 64 * BLOCK_BYTES;
 const DIGEST = /^sha-256=:([A-Za-z0-9+/]{43}=):$/;
 
 /**
@@ -159,16 +163,19 @@ export class UploadsService {
     if (this.hasher.holds(upload.id) && this.hashed.get(upload.id) === upload.received) return;
     this.hasher.begin(upload.id, true);
     const parts = await this.dataSource.getRepository(DeployUploadPart).find({ where: { uploadId: upload.id }, order: { seq: 'ASC' }, select: { sha512: true } });
-    for (const part of parts) {
-      await pipeline(this.store.readPart(part.sha512), createGunzip(), async (source: AsyncIterable<Buffer>) => {
-        for await (const chunk of source) {
-          // A copy of its own: the worker takes the memory it is given, and zlib's buffers are not ours to give.
-          const copy = Buffer.allocUnsafeSlow(chunk.length);
-          chunk.copy(copy);
-          await this.hasher.block(upload.id, copy, false);
+    const store = this.store;
+    await this.store.rehash(
+      (async function* () {
+        for (const part of parts) {
+          const gunzip = createGunzip();
+          // A missing or damaged part fails the reading loop instead of leaving it waiting.
+          const read = pipeline(store.readPart(part.sha512), gunzip);
+          yield* gunzip;
+          await read;
         }
-      });
-    }
+      })(),
+      upload.id,
+    );
     await this.hasher.endChunk(upload.id);
     this.hasher.commit(upload.id);
     this.hashed.set(upload.id, upload.received);

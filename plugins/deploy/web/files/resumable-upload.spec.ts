@@ -1,5 +1,6 @@
 import type { FileView, UploadView } from '../deploy.model';
 import {
+  ChunkSizer,
   PENDING_UPLOADS_KEY,
   PendingUploads,
   ResumableUpload,
@@ -87,6 +88,42 @@ describe('chunk planning', () => {
   it('writes the chunk digest as RFC 9530 wants', async () => {
     // SHA-256 of "abc".
     expect(await contentDigest(new TextEncoder().encode('abc').buffer as ArrayBuffer)).toBe('sha-256=:ungWv48Bz+pBQUDeXa4iI7ADYaOWF3qctBD/YfIAFa0=:');
+  });
+});
+
+describe('chunk sizes', () => {
+  const MiB = 1024 * 1024;
+
+  it('starts at 8 MiB, doubles while chunks go quickly, up to what the server suggests', () => {
+    const sizer = new ChunkSizer(64 * MiB);
+    const sizes = [sizer.current];
+    for (let i = 0; i < 4; i++) {
+      sizer.sent(sizer.current, 1);
+      sizes.push(sizer.current);
+    }
+    expect(sizes).toEqual([8, 16, 32, 64, 64].map((n) => n * MiB));
+  });
+
+  it('halves on a slow chunk or a failure, down to 1 MiB, and stays put in between', () => {
+    const sizer = new ChunkSizer(64 * MiB);
+    sizer.sent(8 * MiB, 10);
+    expect(sizer.current).toBe(8 * MiB);
+    sizer.sent(8 * MiB, 30);
+    sizer.failed();
+    expect(sizer.current).toBe(2 * MiB);
+    sizer.failed();
+    sizer.failed();
+    expect(sizer.current).toBe(MiB);
+    // The last, short chunk of a file says nothing about the link.
+    sizer.sent(100, 0.1);
+    expect(sizer.current).toBe(MiB);
+  });
+
+  it('never goes above a small suggestion', () => {
+    const sizer = new ChunkSizer(4);
+    sizer.sent(4, 0.1);
+    sizer.failed();
+    expect(sizer.current).toBe(4);
   });
 });
 

@@ -31,6 +31,41 @@ export function nextChunk(offset: number, size: number, chunkSize: number): { st
   return { start: offset, end: Math.min(size, offset + chunkSize) };
 }
 
+const MiB = 1024 * 1024;
+/** Where a client starts, and the smallest it goes (chunks other than the last are whole MiB). */
+const START_CHUNK_BYTES = 8 * MiB;
+const MIN_CHUNK_BYTES = MiB;
+
+/**
+ * The size of the next chunk: the server suggests the largest (fewer requests, each a durability point on the
+ * server), but a chunk must also go through in well under the server's request timeout on a slow link. So it
+ * starts at 8 MiB, doubles while chunks take under 5 s, and halves when one takes over 20 s or fails.
+ */
+export class ChunkSizer {
+  private size: number;
+
+  constructor(private readonly max: number) {
+    this.size = Math.min(max, START_CHUNK_BYTES);
+  }
+
+  get current(): number {
+    return this.size;
+  }
+
+  sent(bytes: number, seconds: number): void {
+    if (seconds < 5 && bytes >= this.size) this.size = Math.min(this.max, this.size * 2);
+    else if (seconds > 20) this.shrink();
+  }
+
+  failed(): void {
+    this.shrink();
+  }
+
+  private shrink(): void {
+    this.size = Math.max(Math.min(this.max, MIN_CHUNK_BYTES), Math.floor(this.size / 2 / MiB) * MiB);
+  }
+}
+
 /** Whole percent, 100 only when done (a big file at 99.6 % is not finished). */
 export function percentOf(done: number, size: number): number {
   if (size <= 0) return done >= size ? 100 : 0;
@@ -160,9 +195,10 @@ export class ResumableUpload {
     this.report.phase('sending');
     let failures = 0;
     let badDigests = 0;
+    const sizer = new ChunkSizer(upload.chunkSize);
     while (upload.status !== 'complete') {
       if (this.abort.signal.aborted) throw new UploadInterrupted(this.ending, 0, this.ending);
-      const chunk = nextChunk(upload.offset, this.file.size, upload.chunkSize);
+      const chunk = nextChunk(upload.offset, this.file.size, sizer.current);
       // The server holds every byte but has not said complete: ask again rather than loop.
       if (!chunk) {
         upload = await this.transport.status(upload.id);
@@ -172,8 +208,10 @@ export class ResumableUpload {
       const bytes = await this.file.slice(chunk.start, chunk.end).arrayBuffer();
       const digest = await contentDigest(bytes);
       const base = upload.offset;
+      const started = performance.now();
       try {
         upload = await this.transport.send(upload.id, chunk.start, bytes, digest, (loaded) => this.report.sent(base + loaded), this.abort.signal);
+        sizer.sent(chunk.end - chunk.start, (performance.now() - started) / 1000);
         failures = 0;
         badDigests = 0;
         this.report.sent(upload.offset);
@@ -187,6 +225,7 @@ export class ResumableUpload {
         } else if (status === 400 && badDigests < (this.options.digestRetries ?? 2)) {
           badDigests += 1;
         } else if ((status === 0 || status >= 500) && failures + 1 < (this.options.attempts ?? 4)) {
+          sizer.failed();
           await sleep((this.options.retryDelayMs ?? 1000) * 2 ** failures);
           failures += 1;
           // The chunk may have arrived before the connection broke: ask where the server is.

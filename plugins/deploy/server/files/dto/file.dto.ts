@@ -63,7 +63,7 @@ export class UploadViewDto {
   @ApiProperty() name: string;
   @ApiProperty() size: number;
   @ApiProperty({ description: 'Bytes the server holds: the next chunk starts here' }) offset: number;
-  @ApiProperty({ description: 'Recommended chunk length (any multiple of 1 MiB is accepted; the last chunk may be shorter)' }) chunkSize: number;
+  @ApiProperty({ description: 'Largest recommended chunk length; any multiple of 1 MiB is accepted (the last chunk may be shorter), and a client on a slow link should send chunks that take well under a minute' }) chunkSize: number;
   @ApiProperty({ enum: ['open', 'complete'] }) status: string;
   @ApiProperty({ type: FileViewDto, nullable: true }) file: FileViewDto | null;
   @ApiProperty() expiresAt: string;
