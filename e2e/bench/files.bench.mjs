@@ -4,14 +4,15 @@
 //   resumable upload API, chunk after chunk, versus `dd` writing the same file to the same disk (conv=fdatasync);
 //   the server's peak RSS is sampled from /proc while it runs. The client shares this machine's cores with the
 //   server; a real one hashes its chunks on its own machine, so for the target figure the chunk digests are
-//   computed before the clock starts (the client still makes and sends every byte during the upload). A second,
+//   computed before the clock starts (the client still reads and sends every byte during the upload). A second,
 //   smaller file is then uploaded with the client hashing each chunk during the upload, for comparison;
 // - serving: the parts of that file fetched by wrk with 64 connections, from our part route and from nginx (Debian
 //   package, sendfile on) serving the same repository directory, side by side; ours with its part cache (default
 //   256 MiB, which holds the 200 parts) and without it (DEPLOY_PART_CACHE_BYTES=0, every part read from disk).
 import { spawn, spawnSync } from 'node:child_process';
 import { createCipheriv, createHash, randomBytes, webcrypto } from 'node:crypto';
-import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { closeSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -26,37 +27,17 @@ function option(args, name, fallback) {
   return at >= 0 ? Number(args[at + 1]) : fallback;
 }
 
-/**
- * Random-looking bytes at memory speed: AES-CTR over zeros. Any range can be produced again from its offset, so
- * that the upload client makes its chunks instead of reading them back from the file: this machine's memory
- * limit (8 GiB) cannot keep a 10 GiB file in the page cache, and rereading it from disk would cost the client CPU
- * that a real client spends on its own machine. dd reads the file.
- */
-class GeneratedBytes {
-  key = randomBytes(32);
-  iv = randomBytes(16);
-
-  constructor(size) {
-    this.size = size;
+/** Random-looking bytes at memory speed: AES-CTR over zeros. */
+function generate(path, bytes) {
+  const cipher = createCipheriv('aes-256-ctr', randomBytes(32), randomBytes(16));
+  const zeros = Buffer.alloc(8 * MiB);
+  const fd = openSync(path, 'w');
+  for (let written = 0; written < bytes; ) {
+    const n = Math.min(zeros.length, bytes - written);
+    writeSync(fd, cipher.update(zeros.subarray(0, n)));
+    written += n;
   }
-
-  at(offset, length) {
-    const counter = (BigInt(`0x${this.iv.toString('hex')}`) + BigInt(offset / 16)) % 2n ** 128n;
-    const iv = Buffer.from(counter.toString(16).padStart(32, '0'), 'hex');
-    return createCipheriv('aes-256-ctr', this.key, iv).update(Buffer.alloc(length));
-  }
-
-  writeTo(path) {
-    const fd = openSync(path, 'w');
-    for (let offset = 0; offset < this.size; offset += 8 * MiB) writeSync(fd, this.at(offset, Math.min(8 * MiB, this.size - offset)));
-    closeSync(fd);
-  }
-
-  sha512() {
-    const hash = createHash('sha512');
-    for (let offset = 0; offset < this.size; offset += 8 * MiB) hash.update(this.at(offset, Math.min(8 * MiB, this.size - offset)));
-    return hash.digest('hex');
-  }
+  closeSync(fd);
 }
 
 function dd(source, target) {
@@ -94,16 +75,12 @@ function putChunk(base, token, uploadId, offset, { bytes, digest }) {
  * With `hashWhileSending`, the client also computes each chunk's SHA-256 then (crypto.subtle, as the web UI does);
  * otherwise the digests are computed first, outside the measured time. Returns the last answer and the seconds.
  */
-async function upload(base, token, source, hashWhileSending) {
-  const size = source.size;
+async function upload(base, token, path, size, hashWhileSending) {
   const created = await api(base, 'POST', '/api/deploy/uploads', { token, body: { name: 'bench.bin', size } });
-  // Made 8 MiB at a time, letting the event loop send the current chunk in between.
+  const file = await open(path, 'r');
   const read = async (offset) => {
     const bytes = Buffer.allocUnsafe(Math.min(created.chunkSize, size - offset));
-    for (let at = 0; at < bytes.length; at += 8 * MiB) {
-      await new Promise(setImmediate);
-      source.at(offset + at, Math.min(8 * MiB, bytes.length - at)).copy(bytes, at);
-    }
+    await file.read(bytes, 0, bytes.length, offset);
     return bytes;
   };
   const sha256 = async (bytes) => Buffer.from(await webcrypto.subtle.digest('SHA-256', bytes)).toString('base64');
@@ -123,7 +100,17 @@ async function upload(base, token, source, hashWhileSending) {
     result = await sending;
   }
   const seconds = (performance.now() - t0) / 1000;
+  await file.close();
   return { result, seconds };
+}
+
+function sha512File(path) {
+  const hash = createHash('sha512');
+  const fd = openSync(path, 'r');
+  const buf = Buffer.allocUnsafe(8 * MiB);
+  for (let n; (n = readSync(fd, buf, 0, buf.length, null)) > 0; ) hash.update(buf.subarray(0, n));
+  closeSync(fd);
+  return hash.digest('hex');
 }
 
 function wrkParts(base, pathsFile, prefix, concurrency) {
@@ -168,8 +155,7 @@ export async function run(args) {
   const work = mkdtempSync(join(tmpdir(), 'parc-files-bench-'));
   const source = join(work, 'source.bin');
   console.log(`generating ${gb} GiB of random bytes in ${source}…`);
-  const bytes = new GeneratedBytes(size);
-  bytes.writeTo(source);
+  generate(source, size);
 
   const ddResult = dd(source, join(work, 'dd.bin'));
   const ddRate = ddResult.bytes / MiB / ddResult.seconds;
@@ -181,16 +167,17 @@ export async function run(args) {
   try {
     const { accessToken: token } = await api(server.base, 'POST', '/api/auth/login', { body: { login: 'admin', password: ADMIN_PASSWORD } });
     const idleRss = rssMiB(server.pid);
-    const { result: done, seconds } = await upload(server.base, token, bytes, false);
+    const { result: done, seconds } = await upload(server.base, token, source, size, false);
     clearInterval(sampler);
     const uploadRate = size / MiB / seconds;
     // Other bytes than the first file's, so that no part is already stored.
     const smallSize = Math.min(size, 2 * 1024 * MiB);
-    const small = new GeneratedBytes(smallSize);
-    const hashing = await upload(server.base, token, small, true);
+    const small = join(work, 'small.bin');
+    generate(small, smallSize);
+    const hashing = await upload(server.base, token, small, smallSize, true);
     const hashingRate = smallSize / MiB / hashing.seconds;
     console.log('verifying the SHA-512 the server computed…');
-    const verified = done.status === 'complete' && done.file.sha512 === bytes.sha512() && hashing.result.file?.sha512 === small.sha512();
+    const verified = done.status === 'complete' && done.file.sha512 === sha512File(source) && hashing.result.file?.sha512 === sha512File(small);
     printTable([
       { measure: `dd of the ${gb} GiB file to the same disk (conv=fdatasync)`, value: `${ddRate.toFixed(0)} MiB/s` },
       { measure: `resumable upload, ${done.file.partCount} parts, chunks of ${done.chunkSize / MiB} MiB`, value: `${uploadRate.toFixed(0)} MiB/s (${((uploadRate / ddRate) * 100).toFixed(0)} % of dd), ${seconds.toFixed(1)} s` },
