@@ -28,9 +28,8 @@ describe('BlockPool', () => {
     const slot = await pool.acquire();
     slot.member.fill(0x5a, 0, DIRECT_ALIGNMENT * 2);
     const path = join(mkdtempSync(join(tmpdir(), 'parc-pool-')), 'direct');
-    const handle = await open(path, constants.O_WRONLY | constants.O_CREAT | constants.O_DIRECT).catch(() => null);
-    // A file system without direct I/O (tmpfs on older kernels) has nothing to check here.
-    if (!handle) return;
+    // The temporary directory's file system (ext4 here) takes direct I/O, as file-store.spec also expects.
+    const handle = await open(path, constants.O_WRONLY | constants.O_CREAT | constants.O_DIRECT);
     try {
       // The kernel refuses (EINVAL) a direct write from memory that is not aligned.
       await handle.write(slot.member, 0, DIRECT_ALIGNMENT * 2, 0);
