@@ -1,18 +1,20 @@
 // npm run bench -- files [--gb 10] [--parts 200] [--concurrency 64]: the deploy file repository, against the built
 // server on MariaDB, on this machine's disk:
 // - upload: a generated file (random bytes, like the compressed installers packages mostly carry) sent through the
-//   resumable upload API, chunk after chunk, versus `dd` writing the same file to the same disk (conv=fdatasync);
-//   the server's peak RSS is sampled from /proc while it runs. The client shares this machine's cores with the
-//   server; a real one hashes its chunks on its own machine, so for the target figure the chunk digests are
-//   computed before the clock starts (the client still reads and sends every byte during the upload). A second,
-//   smaller file is then uploaded with the client hashing each chunk during the upload, for comparison;
+//   resumable upload API, chunk after chunk, versus `dd` writing as many bytes to the same disk (conv=fdatasync);
+//   the server's peak RSS is sampled from /proc while it runs. Neither side reads a source file: dd reads /dev/zero
+//   and the client makes its bytes in memory (a random pattern with every MiB stamped with its index, so that no two
+//   parts are alike and none compresses). A 10 GiB source file could not stay in this machine's page cache (its
+//   memory cgroup holds 8 GiB), and rereading it from disk would measure the client's disk, not the server. The
+//   client shares this machine's cores with the server; a real one hashes its chunks on its own machine, so for the
+//   target figure the chunk digests are computed before the clock starts. A second, smaller file is then uploaded
+//   with the client hashing each chunk during the upload, for comparison;
 // - serving: the parts of that file fetched by wrk with 64 connections, from our part route and from nginx (Debian
 //   package, sendfile on) serving the same repository directory, side by side; ours with its part cache (default
 //   256 MiB, which holds the 200 parts) and without it (DEPLOY_PART_CACHE_BYTES=0, every part read from disk).
 import { spawn, spawnSync } from 'node:child_process';
-import { createCipheriv, createHash, randomBytes, webcrypto } from 'node:crypto';
-import { open } from 'node:fs/promises';
-import { closeSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { createHash, randomBytes, webcrypto } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -27,21 +29,39 @@ function option(args, name, fallback) {
   return at >= 0 ? Number(args[at + 1]) : fallback;
 }
 
-/** Random-looking bytes at memory speed: AES-CTR over zeros. */
-function generate(path, bytes) {
-  const cipher = createCipheriv('aes-256-ctr', randomBytes(32), randomBytes(16));
-  const zeros = Buffer.alloc(8 * MiB);
-  const fd = openSync(path, 'w');
-  for (let written = 0; written < bytes; ) {
-    const n = Math.min(zeros.length, bytes - written);
-    writeSync(fd, cipher.update(zeros.subarray(0, n)));
-    written += n;
+const PATTERN_BYTES = 64 * MiB;
+
+/**
+ * A generated file, made in memory: a random pattern repeated, every MiB stamped with the file's seed and the MiB's
+ * index, so that each 1 MiB part differs from all others. Chunks are views of two copies of the pattern, used in
+ * turn, in which only the stamps are written: making a chunk costs no copy, so that the client spends its CPU on
+ * sending. A chunk stays valid until the one after next is made.
+ */
+class GeneratedFile {
+  constructor(size, seed) {
+    this.size = size;
+    this.seed = seed;
+    const pattern = randomBytes(PATTERN_BYTES);
+    this.copies = [pattern, Buffer.from(pattern)];
   }
-  closeSync(fd);
+
+  /** The bytes at `offset`, `length` of them at most; both multiples of 1 MiB that divide the pattern's size. */
+  read(offset, length) {
+    if (offset % MiB || PATTERN_BYTES % length) throw new Error(`chunks of ${length} bytes at ${offset} do not fit the pattern`);
+    const from = offset % PATTERN_BYTES;
+    const bytes = this.copies[Math.floor(offset / PATTERN_BYTES) % 2].subarray(from, from + Math.min(length, this.size - offset));
+    for (let mib = 0; mib * MiB < bytes.length; mib++) {
+      const stamp = bytes.subarray(mib * MiB, mib * MiB + 16);
+      stamp.fill(0);
+      stamp.write(`${this.seed}:${offset / MiB + mib}`, 'latin1');
+    }
+    return bytes;
+  }
 }
 
-function dd(source, target) {
-  const out = spawnSync('dd', [`if=${source}`, `of=${target}`, 'bs=8M', 'conv=fdatasync'], { encoding: 'utf8' });
+/** dd writing `bytes` read from /dev/zero to the disk of `target`, synced at the end. */
+function dd(target, bytes) {
+  const out = spawnSync('dd', ['if=/dev/zero', `of=${target}`, 'bs=8M', `count=${bytes}`, 'iflag=count_bytes', 'conv=fdatasync'], { encoding: 'utf8' });
   rmSync(target, { force: true });
   const m = /(\d+) bytes .* copied, ([\d.]+) s/.exec(out.stderr);
   if (!m) throw new Error(`dd failed: ${out.stderr}`);
@@ -70,47 +90,52 @@ function putChunk(base, token, uploadId, offset, { bytes, digest }) {
   });
 }
 
+/** CPU seconds (user, system) a process has used, from /proc. */
+function cpuSeconds(pid) {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return [Number(fields[11]) / 100, Number(fields[12]) / 100];
+}
+
+/** Each GiB: the time so far, and the CPU the server and the client have used since the process started. */
+function progress(offset, t0, serverPid) {
+  const [user, system] = cpuSeconds(serverPid);
+  const client = process.cpuUsage();
+  console.log(`  ${offset / 1024 / MiB} GiB sent in ${((performance.now() - t0) / 1000).toFixed(1)} s; CPU used so far (user + system): server ${user.toFixed(1)} + ${system.toFixed(1)} s, client ${(client.user / 1e6).toFixed(1)} + ${(client.system / 1e6).toFixed(1)} s`);
+}
+
+const sha256 = async (bytes) => Buffer.from(await webcrypto.subtle.digest('SHA-256', bytes)).toString('base64');
+
 /**
- * Sends the file chunk after chunk; the next chunk is read (asynchronously) while the current one is in flight.
- * With `hashWhileSending`, the client also computes each chunk's SHA-256 then (crypto.subtle, as the web UI does);
- * otherwise the digests are computed first, outside the measured time. Returns the last answer and the seconds.
+ * Sends the file chunk after chunk; the next chunk is made while the current one is in flight. With
+ * `hashWhileSending`, the client computes each chunk's SHA-256 then (crypto.subtle, as the web UI does); otherwise
+ * the digests are computed first, outside the measured time. Returns the last answer, the seconds and the file's
+ * SHA-512 (computed apart, outside the measured time).
  */
-async function upload(base, token, path, size, hashWhileSending) {
-  const created = await api(base, 'POST', '/api/deploy/uploads', { token, body: { name: 'bench.bin', size } });
-  const file = await open(path, 'r');
-  const read = async (offset) => {
-    const bytes = Buffer.allocUnsafe(Math.min(created.chunkSize, size - offset));
-    await file.read(bytes, 0, bytes.length, offset);
-    return bytes;
-  };
-  const sha256 = async (bytes) => Buffer.from(await webcrypto.subtle.digest('SHA-256', bytes)).toString('base64');
+async function upload(base, token, file, hashWhileSending, serverPid) {
+  const created = await api(base, 'POST', '/api/deploy/uploads', { token, body: { name: `bench-${file.seed}.bin`, size: file.size } });
   const digests = new Map();
-  if (!hashWhileSending) for (let offset = 0; offset < size; offset += created.chunkSize) digests.set(offset, await sha256(await read(offset)));
+  const whole = createHash('sha512');
+  for (let offset = 0; offset < file.size; offset += created.chunkSize) {
+    const bytes = file.read(offset, created.chunkSize);
+    whole.update(bytes);
+    if (!hashWhileSending) digests.set(offset, await sha256(bytes));
+  }
   const prepare = async (offset) => {
-    const bytes = await read(offset);
+    const bytes = file.read(offset, created.chunkSize);
     return { bytes, digest: digests.get(offset) ?? (await sha256(bytes)) };
   };
   const t0 = performance.now();
   let result;
-  for (let offset = 0, next = prepare(0); offset < size; ) {
+  for (let offset = 0, next = prepare(0); offset < file.size; ) {
     const chunk = await next;
     const sending = putChunk(base, token, created.id, offset, chunk);
     offset += chunk.bytes.length;
-    next = offset < size ? prepare(offset) : null;
+    next = offset < file.size ? prepare(offset) : null;
     result = await sending;
+    if (offset % (1024 * MiB) === 0) progress(offset, t0, serverPid);
   }
   const seconds = (performance.now() - t0) / 1000;
-  await file.close();
-  return { result, seconds };
-}
-
-function sha512File(path) {
-  const hash = createHash('sha512');
-  const fd = openSync(path, 'r');
-  const buf = Buffer.allocUnsafe(8 * MiB);
-  for (let n; (n = readSync(fd, buf, 0, buf.length, null)) > 0; ) hash.update(buf.subarray(0, n));
-  closeSync(fd);
-  return hash.digest('hex');
+  return { result, seconds, sha512: whole.digest('hex') };
 }
 
 function wrkParts(base, pathsFile, prefix, concurrency) {
@@ -153,13 +178,9 @@ export async function run(args) {
   const concurrency = option(args, '--concurrency', 64);
   const size = Math.round(gb * 1024 * MiB);
   const work = mkdtempSync(join(tmpdir(), 'parc-files-bench-'));
-  const source = join(work, 'source.bin');
-  console.log(`generating ${gb} GiB of random bytes in ${source}…`);
-  generate(source, size);
-
-  const ddResult = dd(source, join(work, 'dd.bin'));
+  const ddResult = dd(join(work, 'dd.bin'), size);
   const ddRate = ddResult.bytes / MiB / ddResult.seconds;
-  console.log(`dd bs=8M conv=fdatasync: ${ddRate.toFixed(0)} MiB/s`);
+  console.log(`dd if=/dev/zero bs=8M conv=fdatasync, ${gb} GiB: ${ddRate.toFixed(0)} MiB/s`);
 
   const server = await startServer('mariadb', { DEPLOY_MAX_FILE_BYTES: String(64 * 1024 ** 3), ...(process.env.UV_THREADPOOL_SIZE ? { UV_THREADPOOL_SIZE: process.env.UV_THREADPOOL_SIZE } : {}) });
   let peakRss = 0;
@@ -167,23 +188,20 @@ export async function run(args) {
   try {
     const { accessToken: token } = await api(server.base, 'POST', '/api/auth/login', { body: { login: 'admin', password: ADMIN_PASSWORD } });
     const idleRss = rssMiB(server.pid);
-    const { result: done, seconds } = await upload(server.base, token, source, size, false);
+    const { result: done, seconds, sha512 } = await upload(server.base, token, new GeneratedFile(size, 'a'), false, server.pid);
     clearInterval(sampler);
     const uploadRate = size / MiB / seconds;
     // Other bytes than the first file's, so that no part is already stored.
     const smallSize = Math.min(size, 2 * 1024 * MiB);
-    const small = join(work, 'small.bin');
-    generate(small, smallSize);
-    const hashing = await upload(server.base, token, small, smallSize, true);
+    const hashing = await upload(server.base, token, new GeneratedFile(smallSize, 'b'), true, server.pid);
     const hashingRate = smallSize / MiB / hashing.seconds;
-    console.log('verifying the SHA-512 the server computed…');
-    const verified = done.status === 'complete' && done.file.sha512 === sha512File(source) && hashing.result.file?.sha512 === sha512File(small);
+    const verified = done.status === 'complete' && done.file.sha512 === sha512 && hashing.result.file?.sha512 === hashing.sha512;
     printTable([
-      { measure: `dd of the ${gb} GiB file to the same disk (conv=fdatasync)`, value: `${ddRate.toFixed(0)} MiB/s` },
+      { measure: `dd of ${gb} GiB from /dev/zero to the same disk (conv=fdatasync)`, value: `${ddRate.toFixed(0)} MiB/s` },
       { measure: `resumable upload, ${done.file.partCount} parts, chunks of ${done.chunkSize / MiB} MiB`, value: `${uploadRate.toFixed(0)} MiB/s (${((uploadRate / ddRate) * 100).toFixed(0)} % of dd), ${seconds.toFixed(1)} s` },
       { measure: 'server RSS idle / peak during that upload', value: `${idleRss.toFixed(0)} / ${peakRss.toFixed(0)} MiB` },
       { measure: `the same for ${smallSize / 1024 / MiB} GiB, the client hashing its chunks on the same cores`, value: `${hashingRate.toFixed(0)} MiB/s (${((hashingRate / ddRate) * 100).toFixed(0)} % of dd)` },
-      { measure: 'SHA-512 computed by the server matches the file (both uploads)', value: String(verified) },
+      { measure: 'SHA-512 computed by the server matches the bytes sent (both uploads)', value: String(verified) },
     ]);
 
     if (process.env.BENCH_UPLOAD_ONLY) return;

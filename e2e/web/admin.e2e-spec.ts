@@ -55,7 +55,7 @@ describe('admin UI', () => {
 
   afterEach(async () => {
     const state = expect.getState();
-    if (page && state.currentTestName) await screenshot(page, state.currentTestName.replace(/\W+/g, '-'));
+    if (page && state.currentTestName) await screenshot(page, state.currentTestName.replace(/\W+/g, '-'), server?.output());
   });
 
   const entityNames = async () => page.getByTestId('entity-node').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-entity-name')));

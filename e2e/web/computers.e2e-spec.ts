@@ -34,7 +34,7 @@ describe('computers UI', () => {
 
   afterEach(async () => {
     const name = expect.getState().currentTestName;
-    if (page && name) await screenshot(page, name.replace(/\W+/g, '-'));
+    if (page && name) await screenshot(page, name.replace(/\W+/g, '-'), server?.output());
   });
 
   const rowNames = () => page.getByTestId('computer-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-name')).sort());

@@ -45,7 +45,7 @@ describe('deployment packages UI', () => {
 
   afterEach(async () => {
     const name = expect.getState().currentTestName;
-    if (page && name) await screenshot(page, name.replace(/\W+/g, '-'));
+    if (page && name) await screenshot(page, name.replace(/\W+/g, '-'), server?.output());
   });
 
   const withText = (testId: string, text: string | RegExp): Locator => page.locator(`[data-testid="${testId}"]`, { hasText: text });

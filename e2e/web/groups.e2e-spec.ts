@@ -36,7 +36,7 @@ describe('groups UI', () => {
 
   afterEach(async () => {
     const name = expect.getState().currentTestName;
-    if (page && name) await screenshot(page, name.replace(/\W+/g, '-'));
+    if (page && name) await screenshot(page, name.replace(/\W+/g, '-'), server?.output());
   });
 
   const rowNames = () => page.getByTestId('computer-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-name')).sort());

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
@@ -19,6 +19,7 @@ export async function launchBrowser(): Promise<{ context: BrowserContext; page: 
   });
   const page = context.pages()[0] ?? (await context.newPage());
   page.setDefaultTimeout(15_000);
+  keepJournal(page);
   return {
     context,
     page,
@@ -29,9 +30,28 @@ export async function launchBrowser(): Promise<{ context: BrowserContext; page: 
   };
 }
 
-export async function screenshot(page: Page, name: string): Promise<void> {
+const journals = new WeakMap<Page, string[]>();
+
+/** What went wrong in the page, for the log written beside each screenshot: errors and refused requests. */
+function keepJournal(page: Page): void {
+  const journal: string[] = [];
+  journals.set(page, journal);
+  const note = (line: string) => journal.push(`${new Date().toISOString()} ${line}`);
+  page.on('console', (message) => message.type() === 'error' && note(`console: ${message.text()}`));
+  page.on('pageerror', (error) => note(`page error: ${error.message}`));
+  page.on('requestfailed', (request) => note(`failed: ${request.method()} ${request.url()} ${request.failure()?.errorText ?? ''}`));
+  page.on('response', (response) => response.status() >= 400 && note(`${response.status()}: ${response.request().method()} ${response.url()}`));
+}
+
+/**
+ * After each test: a screenshot, and beside it a log of the page's errors and refused requests since the previous
+ * test, with the server's output (warnings and errors) when given, so that a failure in CI can be understood.
+ */
+export async function screenshot(page: Page, name: string, serverOutput?: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  const journal = journals.get(page)?.splice(0) ?? [];
+  writeFileSync(join(SCREENSHOTS, `${name}.log`), [`url: ${page.url()}`, ...journal, '--- server output ---', serverOutput ?? '(not given)'].join('\n') + '\n');
 }
 
 /** Picks an option of a Material select by the text or attribute of the option. */

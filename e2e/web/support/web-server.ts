@@ -14,6 +14,8 @@ export interface WebServer {
   api: (method: string, path: string, body?: object) => Promise<any>;
   /** An OCS agent inventory of a computer with only these packages. */
   inventory: (name: string, software: { name: string; version: string }[]) => Promise<void>;
+  /** What the server printed (warnings and errors). */
+  output: () => string;
   stop: () => Promise<void>;
 }
 
@@ -57,6 +59,7 @@ export async function startWebServer(tag: string): Promise<WebServer> {
     },
     api,
     inventory,
+    output: server.output,
     stop: async () => {
       await server.stop();
       await db.drop();
