@@ -22,10 +22,13 @@ import { InteractionTemplatesService } from './templates/interaction-templates.s
 import { PackageArchiveService } from './packages/package-archive.service';
 import { PackagesController } from './packages/packages.controller';
 import { PackagesService } from './packages/packages.service';
+import { DeployTask, DeployTaskJob } from './tasks/task.entity';
+import { TasksController } from './tasks/tasks.controller';
+import { TasksService } from './tasks/tasks.service';
 
 /**
- * Software deployment: packages with revisions and the content-addressed file repository today; tasks and the
- * agent transports arrive in the following issues, inside this same module.
+ * Software deployment: packages with revisions, the content-addressed file repository, and tasks with ordered
+ * jobs; the tasks' targets and runs and the agent transports arrive in the following issues, inside this module.
  */
 @Plugin({
   name: 'deploy',
@@ -38,11 +41,11 @@ import { PackagesService } from './packages/packages.service';
     { name: 'deploy.mirror', label: { en: 'Deployment mirrors', fr: 'Miroirs de déploiement' }, bits: ALL_STANDARD_BITS },
   ],
   menu: [{ path: '/deploy', label: { en: 'Deployment', fr: 'Déploiement' }, icon: 'rocket_launch', right: 'deploy.package', order: 50 }],
-  entities: [DeployPackage, PackageRevision, DeployFile, DeployFilePart, DeployFileGrant, RevisionFile, DeployUpload, DeployUploadPart, DeployMirror, InteractionTemplate],
+  entities: [DeployPackage, PackageRevision, DeployFile, DeployFilePart, DeployFileGrant, RevisionFile, DeployUpload, DeployUploadPart, DeployMirror, InteractionTemplate, DeployTask, DeployTaskJob],
   migrations: { mysql: MYSQL_MIGRATIONS, sqlite: SQLITE_MIGRATIONS },
   periodicJobs: [{ name: 'deploy.files-gc', everySeconds: 3600, handler: FilesGcJob }],
   agentPaths: ['deploy/repository/{*path}'],
-  controllers: [PackagesController, FilesController, UploadsController, PartsController, MirrorsController, InteractionTemplatesController],
+  controllers: [PackagesController, FilesController, UploadsController, PartsController, MirrorsController, InteractionTemplatesController, TasksController],
   providers: [
     { provide: DEPLOY_SETTINGS, inject: [APP_CONFIG], useFactory: (config: AppConfig) => loadDeploySettings(config) },
     PackagesService,
@@ -54,6 +57,7 @@ import { PackagesService } from './packages/packages.service';
     UploadsService,
     MirrorsService,
     InteractionTemplatesService,
+    TasksService,
   ],
 })
 export class DeployPlugin {}

@@ -4,5 +4,6 @@ import { Packages1795479464950 } from './1795479464950-Packages';
 import { Files1795483442975 } from './1795483442975-Files';
 import { Mirrors1795483988375 } from './1795483988375-Mirrors';
 import { InteractionTemplates1795484102973 } from './1795484102973-InteractionTemplates';
+import { Tasks1795498386078 } from './1795498386078-Tasks';
 
-export const SQLITE_MIGRATIONS: (new () => MigrationInterface)[] = [Packages1795479464950, Files1795483442975, Mirrors1795483988375, InteractionTemplates1795484102973];
+export const SQLITE_MIGRATIONS: (new () => MigrationInterface)[] = [Packages1795479464950, Files1795483442975, Mirrors1795483988375, InteractionTemplates1795484102973, Tasks1795498386078];

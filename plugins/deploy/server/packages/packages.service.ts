@@ -13,15 +13,27 @@ import type { CreatePackageDto, DefinitionDto, PackageListQueryDto, PackagePageD
 import { diffDefinitions } from './definition-diff';
 import { type FusionJob, renderFusionJob } from './fusion-job';
 import { DeployPackage, PackageRevision } from './package.entity';
-import { PACKAGE_RIGHT } from '../rights';
+import { PACKAGE_RIGHT, TASK_RIGHT } from '../rights';
 import { FilesService } from '../files/files.service';
 import { InteractionTemplatesService } from '../templates/interaction-templates.service';
+import { type TaskUsingPackage, TasksService } from '../tasks/tasks.service';
 
 const SORTABLE = { name: 'p.name', updatedAt: 'p.updatedAt', createdAt: 'p.createdAt' };
 /** Stored as one JSON text column: this bounds it well below what both databases hold. */
 const MAX_DEFINITION_BYTES = 60_000;
 
 type Problem = { field: string; problems: string[] };
+
+/** 409 naming the tasks that carry the package: those the caller sees by name, the others counted. */
+function packageInUse(ctx: RequestContext, pkg: DeployPackage, users: TaskUsingPackage[]): ConflictException {
+  const named = users.filter((t) => ctx.canOnEntity(TASK_RIGHT, Bits.READ, t.entityId));
+  const hidden = users.length - named.length;
+  const list = [...named.map((t) => `'${t.name}'`), ...(hidden ? [`${hidden} outside your scope`] : [])].join(', ');
+  return new ConflictException({
+    message: `Package '${pkg.name}' is used by ${users.length === 1 ? 'a task' : `${users.length} tasks`}: ${list}. Remove it from ${users.length === 1 ? 'that task' : 'those tasks'} first`,
+    details: { tasks: named.map((t) => ({ id: t.id, name: t.name })), hiddenTasks: hidden },
+  });
+}
 
 /**
  * Packages and their revisions: a draft is edited in place, publishing freezes it, editing again starts a new
@@ -34,6 +46,7 @@ export class PackagesService {
     private readonly audit: AuditService,
     private readonly files: FilesService,
     private readonly templates: InteractionTemplatesService,
+    private readonly tasks: TasksService,
   ) {}
 
   async list(ctx: RequestContext, query: PackageListQueryDto): Promise<PackagePageDto> {
@@ -81,6 +94,11 @@ export class PackagesService {
   async remove(ctx: RequestContext, id: number): Promise<void> {
     const pkg = await this.visible(ctx, id, Bits.DELETE);
     await this.dataSource.transaction(async (m) => {
+      // Locked first: a job being added to a task meanwhile waits, then finds the revision gone.
+      const revisions = m.getRepository(PackageRevision).createQueryBuilder('r').select('r.id').where('r.package_id = :id', { id });
+      if (m.connection.options.type !== 'better-sqlite3') await revisions.setLock('pessimistic_write').getMany();
+      const users = await this.tasks.tasksUsingPackage(m, id);
+      if (users.length) throw packageInUse(ctx, pkg, users);
       const files = await this.files.filesOfPackage(m, id);
       await m.getRepository(DeployPackage).delete(id);
       await this.files.updateUnreferenced(m, files);
