@@ -95,6 +95,10 @@ describe.each([
     await b.patch(`/api/deploy/tasks/${inC.id}`).send({ name: 'mine now' }).expect(404);
     await b.delete(`/api/deploy/tasks/${inC.id}`).expect(404);
     await b.post('/api/deploy/tasks').send({ name: 'elsewhere', entityId: tree.c }).expect(403);
+    // A package of C is not seen from B: a job cannot carry it.
+    const cOnly = await publishedPackage('C tool', tree.c);
+    const hidden = await b.post('/api/deploy/tasks').send({ name: 'Borrowing', entityId: tree.b, jobs: [{ packageId: cOnly, revision: 1 }] }).expect(400);
+    expect(hidden.body.details).toEqual([{ field: 'jobs[0].packageId', problems: [`No package with id ${cOnly}`] }]);
     await b.patch(`/api/deploy/tasks/${mine.id}`).send({ name: 'Task in B, renamed' }).expect(200);
     const packagesOnly = await createScopedUser(app, adminToken, 'viewer-b', tree.b, { 'deploy.package': Bits.READ });
     await app.as(packagesOnly.token).get('/api/deploy/tasks').expect(403);

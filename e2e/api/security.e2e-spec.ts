@@ -45,6 +45,7 @@ interface World {
   cUpload: string;
   cMirror: number;
   cTemplate: number;
+  cTask: number;
 }
 
 /**
@@ -166,6 +167,11 @@ function attacks(w: World): Record<string, { params?: Record<string, number | st
     'POST /api/deploy/mirrors': { body: { name: 'intruder', url: 'http://evil/', entityId: w.tree.c } },
     'PATCH /api/deploy/mirrors/{id}': { params: { id: w.cMirror }, body: { url: 'http://evil/' } },
     'DELETE /api/deploy/mirrors/{id}': { params: { id: w.cMirror } },
+    'GET /api/deploy/tasks': {},
+    'POST /api/deploy/tasks': { body: { name: 'intruder', entityId: w.tree.c, jobs: [{ packageId: w.cPackage, revision: 1 }] } },
+    'GET /api/deploy/tasks/{id}': { params: { id: w.cTask } },
+    'PATCH /api/deploy/tasks/{id}': { params: { id: w.cTask }, body: { name: 'hacked', jobs: [] } },
+    'DELETE /api/deploy/tasks/{id}': { params: { id: w.cTask } },
   };
 }
 
@@ -200,7 +206,9 @@ describe('security: every route, as anonymous and as the user of a sibling entit
     const cUpload = (await inC.post('/api/deploy/uploads').send({ name: `${C_MARK}.iso`, size: 100 }).expect(201)).body.id;
     const cMirror = (await admin.post('/api/deploy/mirrors').send({ name: `${C_MARK} mirror`, url: 'http://c-mirror/', entityId: tree.c }).expect(201)).body.id;
     const cTemplate = (await admin.post('/api/deploy/interaction-templates').send({ name: `${C_MARK} template`, entityId: tree.c, icon: 'warn', buttons: 'ok', timeout: 0, behaviours: {} }).expect(201)).body.id;
-    world = { tree, cSub, cUser, cAuthorization, cNote, profile, adminTokenId, cComputer, rule, cGroup, cSavedSearch, cPackage, cFile, cUpload, cMirror, cTemplate };
+    await admin.post(`/api/deploy/packages/${cPackage}/revisions/1/publish`).expect(200);
+    const cTask = (await admin.post('/api/deploy/tasks').send({ name: `${C_MARK} task`, entityId: tree.c, jobs: [{ packageId: cPackage, revision: 1 }] }).expect(201)).body.id;
+    world = { tree, cSub, cUser, cAuthorization, cNote, profile, adminTokenId, cComputer, rule, cGroup, cSavedSearch, cPackage, cFile, cUpload, cMirror, cTemplate, cTask };
 
     // B's user holds every right there is, on B and below.
     const rights = Object.fromEntries(((await admin.get('/api/rights').expect(200)).body.items as { name: string; bits: number }[]).map((r) => [r.name, r.bits]));
@@ -245,6 +253,7 @@ describe('security: every route, as anonymous and as the user of a sibling entit
       files: (await admin.get('/api/deploy/files?limit=500').expect(200)).body,
       mirrors: (await admin.get('/api/deploy/mirrors?limit=500').expect(200)).body,
       templates: (await admin.get('/api/deploy/interaction-templates?limit=500').expect(200)).body,
+      tasks: (await admin.get('/api/deploy/tasks?limit=500').expect(200)).body,
       upload: (await app.as(adminToken, { id: world.tree.c }).get(`/api/deploy/uploads/${world.cUpload}`).expect(200)).body,
       search: (await app.as(adminToken, { id: world.tree.c }).get(`/api/saved-searches/${world.cSavedSearch}`).expect(200)).body,
     });
