@@ -42,6 +42,6 @@ export type { AppConfig } from '../common/config/config';
 export { ROOT_ENTITY_ID } from '../modules/entities/entity-node.entity';
 export { Bulk } from '../common/database/bulk';
 export { dateFromDb } from '../common/database/dates';
-export { isUniqueViolation } from '../common/database/dialect';
+export { isUniqueViolation, withRowLock } from '../common/database/dialect';
 export { validateAsBody } from '../common/errors/validation';
 export { IdPipe } from '../common/http/id-param.pipe';

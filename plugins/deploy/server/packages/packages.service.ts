@@ -1,6 +1,6 @@
 import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException, PayloadTooLargeException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AuditService, Bits, containsCondition, entityNodes, entityScopeWhere, type RequestContext, requireVisible, resolveList } from '@parc/sdk';
+import { AuditService, Bits, containsCondition, entityNodes, entityScopeWhere, type RequestContext, requireVisible, resolveList, withRowLock } from '@parc/sdk';
 import type { DataSource, EntityManager } from 'typeorm';
 import {
   behaviourProblems,
@@ -95,8 +95,7 @@ export class PackagesService {
     const pkg = await this.visible(ctx, id, Bits.DELETE);
     await this.dataSource.transaction(async (m) => {
       // Locked first: a job being added to a task meanwhile waits, then finds the revision gone.
-      const revisions = m.getRepository(PackageRevision).createQueryBuilder('r').select('r.id').where('r.package_id = :id', { id });
-      if (m.connection.options.type !== 'better-sqlite3') await revisions.setLock('pessimistic_write').getMany();
+      await withRowLock(m.getRepository(PackageRevision).createQueryBuilder('r').select('r.id').where('r.package_id = :id', { id }), 'pessimistic_write').getMany();
       const users = await this.tasks.tasksUsingPackage(m, id);
       if (users.length) throw packageInUse(ctx, pkg, users);
       const files = await this.files.filesOfPackage(m, id);
@@ -171,7 +170,7 @@ export class PackagesService {
     const repo = m.getRepository(PackageRevision);
     const packageId = pkg.id;
     // The package row is locked so that two editors starting a draft at once make one draft, not two.
-    if (m.connection.options.type !== 'better-sqlite3') await m.query('SELECT id FROM deploy_packages WHERE id = ? FOR UPDATE', [packageId]);
+    await withRowLock(m.getRepository(DeployPackage).createQueryBuilder('p').select('p.id').where('p.id = :packageId', { packageId }), 'pessimistic_write').getOne();
     const latest = await repo.createQueryBuilder('r').where('r.package_id = :packageId', { packageId }).orderBy('r.number', 'DESC').getOne();
     if (latest?.status === 'draft') return latest;
     const draft = repo.create({ packageId, number: (latest?.number ?? 0) + 1, status: 'draft', definition: latest?.definition ?? emptyDefinition(), publishedAt: null, retiredAt: null });
@@ -183,8 +182,7 @@ export class PackagesService {
 
   private async findRevision(m: EntityManager, packageId: number, number: number, lock = false): Promise<PackageRevision> {
     const qb = m.getRepository(PackageRevision).createQueryBuilder('r').where('r.package_id = :packageId AND r.number = :number', { packageId, number });
-    if (lock && m.connection.options.type !== 'better-sqlite3') qb.setLock('pessimistic_write');
-    const revision = await qb.getOne();
+    const revision = await (lock ? withRowLock(qb, 'pessimistic_write') : qb).getOne();
     if (!revision) throw new NotFoundException(`Package ${packageId} has no revision ${number}`);
     return revision;
   }

@@ -1,10 +1,10 @@
 import { BadRequestException, ConflictException, ForbiddenException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AuditService, Bits, containsCondition, entityNodes, entityScopeWhere, isVisible, pathIds, type RequestContext, requireVisible, resolveList } from '@parc/sdk';
-import type { DataSource, EntityManager } from 'typeorm';
+import { AuditService, Bits, containsCondition, entityNodes, entityScopeWhere, isVisible, pathIds, type RequestContext, requireVisible, resolveList, withRowLock } from '@parc/sdk';
+import { type DataSource, type EntityManager, In } from 'typeorm';
 import { DeployPackage, PackageRevision } from '../packages/package.entity';
 import { PACKAGE_RIGHT, TASK_RIGHT } from '../rights';
-import type { CreateTaskDto, TaskJobDto, TaskListQueryDto, TaskPageDto, TaskViewDto, UpdateTaskDto } from './dto/task.dto';
+import type { CreateTaskDto, TaskJobDto, TaskJobViewDto, TaskListQueryDto, TaskPageDto, TaskViewDto, UpdateTaskDto } from './dto/task.dto';
 import { DeployTask, DeployTaskJob } from './task.entity';
 
 const SORTABLE = { name: 't.name', state: 't.state', updatedAt: 't.updatedAt', createdAt: 't.createdAt' };
@@ -105,10 +105,9 @@ export class TasksService {
   private async resolveJobs(m: EntityManager, ctx: RequestContext, entityId: number, jobs: TaskJobDto[]): Promise<NewJob[]> {
     if (!jobs.length) return [];
     const packageIds = [...new Set(jobs.map((j) => j.packageId))];
-    const packages = new Map((await m.getRepository(DeployPackage).findBy(packageIds.map((id) => ({ id })))).map((p) => [p.id, p]));
-    const qb = m.getRepository(PackageRevision).createQueryBuilder('r').where('r.package_id IN (:...packageIds)', { packageIds }).andWhere('r.number IN (:...numbers)', { numbers: [...new Set(jobs.map((j) => j.revision))] });
-    if (m.connection.options.type !== 'better-sqlite3') qb.setLock('pessimistic_read');
-    const revisions = new Map((await qb.getMany()).map((r) => [`${r.packageId}:${r.number}`, r]));
+    const packages = new Map((await m.getRepository(DeployPackage).findBy({ id: In(packageIds) })).map((p) => [p.id, p]));
+    const candidates = m.getRepository(PackageRevision).createQueryBuilder('r').where('r.package_id IN (:...packageIds)', { packageIds }).andWhere('r.number IN (:...numbers)', { numbers: [...new Set(jobs.map((j) => j.revision))] });
+    const revisions = new Map((await withRowLock(candidates, 'pessimistic_read').getMany()).map((r) => [`${r.packageId}:${r.number}`, r]));
     const node = (await entityNodes(m, [entityId])).get(entityId);
     const lineage = node ? pathIds(node.path) : [entityId];
     const problems: { field: string; problems: string[] }[] = [];
@@ -145,6 +144,13 @@ export class TasksService {
         ORDER BY j.position, j.id`,
       rows.map((t) => t.id),
     );
+    const byTask = new Map<number, TaskJobViewDto[]>();
+    for (const j of jobs) {
+      const view = { id: Number(j.id), position: Number(j.position), name: j.name, packageId: Number(j.package_id), packageName: j.package_name, revision: Number(j.number) };
+      const list = byTask.get(Number(j.task_id)) ?? [];
+      list.push(view);
+      byTask.set(Number(j.task_id), list);
+    }
     const entities = await entityNodes(this.dataSource.manager, rows.map((t) => t.entityId));
     return rows.map((t) => ({
       id: t.id,
@@ -153,9 +159,7 @@ export class TasksService {
       name: t.name,
       description: t.description,
       state: t.state,
-      jobs: jobs
-        .filter((j) => Number(j.task_id) === t.id)
-        .map((j) => ({ id: Number(j.id), position: Number(j.position), name: j.name, packageId: Number(j.package_id), packageName: j.package_name, revision: Number(j.number) })),
+      jobs: byTask.get(t.id) ?? [],
       createdAt: new Date(t.createdAt).toISOString(),
       updatedAt: new Date(t.updatedAt).toISOString(),
     }));

@@ -1,4 +1,4 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 
 export type Dialect = 'sqlite' | 'mariadb';
 
@@ -18,4 +18,12 @@ export function isUniqueViolation(error: unknown): boolean {
   const e = error as { code?: string; driverError?: { code?: string } };
   const code = e?.driverError?.code ?? e?.code;
   return code === 'ER_DUP_ENTRY' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}
+
+/**
+ * The query with row locks (FOR UPDATE, FOR SHARE) where the database has them: MariaDB. SQLite has none and needs
+ * none, since it runs one writing transaction at a time.
+ */
+export function withRowLock<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, mode: 'pessimistic_read' | 'pessimistic_write'): SelectQueryBuilder<T> {
+  return qb.connection.options.type === 'better-sqlite3' ? qb : qb.setLock(mode);
 }
