@@ -1,4 +1,5 @@
 import { ALL_STANDARD_BITS } from '@parc/contracts';
+import { Contributions } from '../../server/src/plugin-host/contributions';
 import { sendInventory } from './support/agents';
 import { createScopedUser, createTree, TestApp } from './support/test-app';
 import { fill, openApi, type OpenApiDocument, type Operation, operations } from './support/openapi';
@@ -11,9 +12,13 @@ const PUBLIC = new Set([
   'POST /ocsinventory',
   'POST /plugins/glpiinventory',
   'POST /plugins/fusioninventory',
-  // File parts, like any static mirror: reachable only by the SHA-512 of their bytes.
-  'GET /deploy/repository/{c1}/{c12}/{sha512}',
 ]);
+
+/**
+ * Raw routes answer ahead of the framework and its guards (PluginManifest.rawRoutes): each must be public by
+ * nature. File parts are, like any static mirror: reachable only by the SHA-512 of their bytes.
+ */
+const PUBLIC_RAW_PREFIXES = ['/deploy/repository/'];
 
 /** A valid, empty package definition: the body of a draft save. */
 const EMPTY_DEFINITION = {
@@ -157,7 +162,6 @@ function attacks(w: World): Record<string, { params?: Record<string, number | st
     'GET /api/deploy/uploads/{uploadId}': { params: { uploadId: w.cUpload } },
     'PUT /api/deploy/uploads/{uploadId}/chunks/{offset}': { params: { uploadId: w.cUpload, offset: 0 } },
     'DELETE /api/deploy/uploads/{uploadId}': { params: { uploadId: w.cUpload } },
-    'GET /deploy/repository/{c1}/{c12}/{sha512}': {},
     'GET /api/deploy/interaction-templates': {},
     'POST /api/deploy/interaction-templates': { body: { name: 'intruder', entityId: w.tree.c, icon: 'warn', buttons: 'ok', timeout: 0, behaviours: {} } },
     'PATCH /api/deploy/interaction-templates/{id}': { params: { id: w.cTemplate }, body: { name: 'hacked' } },
@@ -224,6 +228,10 @@ describe('security: every route, as anonymous and as the user of a sibling entit
     expect(ops.map((o) => o.key).filter((k) => !(k in known))).toEqual([]);
     expect(Object.keys(known).filter((k) => !ops.some((o) => o.key === k))).toEqual([]);
     expect(ops.length).toBeGreaterThanOrEqual(30);
+  });
+
+  it('serves outside the framework only prefixes known to be public', () => {
+    expect(app.app.get(Contributions).rawRoutes.map((r) => r.prefix)).toEqual(PUBLIC_RAW_PREFIXES);
   });
 
   it('answers 401 to anonymous calls on every route but login and health', async () => {

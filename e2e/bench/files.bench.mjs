@@ -1,5 +1,5 @@
-// npm run bench -- files [--gb 10] [--parts 200] [--concurrency 64]: the deploy file repository, against the built
-// server on MariaDB, on this machine's disk:
+// npm run bench -- files [--gb 10] [--parts 200] [--concurrency 64] [--idle 0]: the deploy file repository, against
+// the built server on MariaDB, on this machine's disk:
 // - upload: a generated file (random bytes, like the compressed installers packages mostly carry) sent through the
 //   resumable upload API, chunk after chunk, versus `dd` writing as many bytes to the same disk (conv=fdatasync);
 //   the server's peak RSS is sampled from /proc while it runs. Neither side reads a source file: dd reads /dev/zero
@@ -8,7 +8,9 @@
 //   memory cgroup holds 8 GiB), and rereading it from disk would measure the client's disk, not the server. The
 //   client shares this machine's cores with the server; a real one hashes its chunks on its own machine, so for the
 //   target figure the chunk digests are computed before the clock starts. A second, smaller file is then uploaded
-//   with the client hashing each chunk during the upload, for comparison;
+//   with the client hashing each chunk during the upload, for comparison. `--idle S` lets the server idle S more
+//   seconds before the first upload (the digests computed first already idle it about 3.5 s per GiB): V8 shrinks
+//   an idle process's heap, which used to slow the next upload down by a third (docs/deploy.md, memory and speed);
 // - serving: the parts of that file fetched by wrk with 64 connections, from our part route and from nginx (Debian
 //   package, sendfile on) serving the same repository directory, side by side; ours with its part cache (default
 //   256 MiB, which holds the 200 parts) and without it (DEPLOY_PART_CACHE_BYTES=0, every part read from disk).
@@ -176,6 +178,7 @@ export async function run(args) {
   const gb = option(args, '--gb', 10);
   const partCount = option(args, '--parts', 200);
   const concurrency = option(args, '--concurrency', 64);
+  const idleSeconds = option(args, '--idle', 0);
   const size = Math.round(gb * 1024 * MiB);
   const work = mkdtempSync(join(tmpdir(), 'parc-files-bench-'));
   const ddResult = dd(join(work, 'dd.bin'), size);
@@ -188,6 +191,7 @@ export async function run(args) {
   try {
     const { accessToken: token } = await api(server.base, 'POST', '/api/auth/login', { body: { login: 'admin', password: ADMIN_PASSWORD } });
     const idleRss = rssMiB(server.pid);
+    if (idleSeconds) await new Promise((resolve) => setTimeout(resolve, idleSeconds * 1000));
     const { result: done, seconds, sha512 } = await upload(server.base, token, new GeneratedFile(size, 'a'), false, server.pid);
     clearInterval(sampler);
     const uploadRate = size / MiB / seconds;

@@ -15,6 +15,7 @@ import { coreContributions } from './core-manifest';
 import { Contributions } from './plugin-host/contributions';
 import { AGENT_XML_PATHS } from './modules/inventory/agent-intake.controller';
 import { loadPlugins } from './plugin-host/plugin-loader';
+import { installRawRoutes } from './plugin-host/raw-routes';
 
 /** Builds and initialises the application (not listening yet): used by main.ts and by the tests. */
 export async function createApp(config: AppConfig): Promise<INestApplication> {
@@ -39,6 +40,7 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   app.enableShutdownHooks();
   setUpOpenApi(app);
   await app.init();
+  installRawRoutes(app, contributions.rawRoutes);
   new NestLogger('Plugins').log(`Enabled: ${plugins.map((p) => `${p.manifest.name} ${p.manifest.version}`).join(', ') || 'none'}`);
   return app;
 }

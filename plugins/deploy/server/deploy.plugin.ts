@@ -9,7 +9,7 @@ import { FilesGcJob } from './files/files-gc.job';
 import { FilesService } from './files/files.service';
 import { BlockPool } from './files/block-pool';
 import { HashWorker } from './files/hash-worker';
-import { PartsController } from './files/parts.controller';
+import { PARTS_PREFIX, PartsRoute } from './files/parts.route';
 import { UploadsController } from './files/uploads.controller';
 import { UploadsService } from './files/uploads.service';
 import { DeployMirror } from './mirrors/mirror.entity';
@@ -44,8 +44,8 @@ import { TasksService } from './tasks/tasks.service';
   entities: [DeployPackage, PackageRevision, DeployFile, DeployFilePart, DeployFileGrant, RevisionFile, DeployUpload, DeployUploadPart, DeployMirror, InteractionTemplate, DeployTask, DeployTaskJob],
   migrations: { mysql: MYSQL_MIGRATIONS, sqlite: SQLITE_MIGRATIONS },
   periodicJobs: [{ name: 'deploy.files-gc', everySeconds: 3600, handler: FilesGcJob }],
-  agentPaths: ['deploy/repository/{*path}'],
-  controllers: [PackagesController, FilesController, UploadsController, PartsController, MirrorsController, InteractionTemplatesController, TasksController],
+  rawRoutes: [{ prefix: PARTS_PREFIX, methods: ['GET', 'HEAD'], handler: PartsRoute }],
+  controllers: [PackagesController, FilesController, UploadsController, MirrorsController, InteractionTemplatesController, TasksController],
   providers: [
     { provide: DEPLOY_SETTINGS, inject: [APP_CONFIG], useFactory: (config: AppConfig) => loadDeploySettings(config) },
     PackagesService,

@@ -5,6 +5,7 @@ import type {
   PeriodicJobDefinition,
   PluginManifest,
   QueueDefinition,
+  RawRouteDefinition,
   SearchFieldDefinition,
 } from '../sdk/plugin';
 import type { LoadedPlugin } from './plugin-loader';
@@ -30,6 +31,8 @@ export class Contributions {
   readonly queues: Owned<QueueDefinition>[] = [];
   /** Paths plugins serve outside /api. */
   readonly agentPaths: string[] = [];
+  /** Prefixes plugins serve ahead of the framework. */
+  readonly rawRoutes: Owned<RawRouteDefinition>[] = [];
 
   constructor(
     core: CoreContributions,
@@ -41,6 +44,7 @@ export class Contributions {
     this.assertUnique('mass action', this.massActions.map((a) => a.key));
     this.assertUnique('periodic job', this.periodicJobs.map((j) => j.name));
     this.assertUnique('queue', this.queues.map((q) => q.name));
+    this.assertUnique('raw route prefix', this.rawRoutes.map((r) => r.prefix));
     this.assertUnique('search field', this.searchFields.map((f) => `${f.itemType}.${f.key}`));
     this.menu.sort((a, b) => (a.order ?? 100) - (b.order ?? 100));
   }
@@ -80,6 +84,7 @@ export class Contributions {
       this.tabs.push(...(m.tabs ?? []).map((t) => ({ ...t, plugin })));
       this.agentTasks.push(...own(m.agentTasks));
       this.agentPaths.push(...(m.agentPaths ?? []));
+      this.rawRoutes.push(...own(m.rawRoutes));
     }
   }
 

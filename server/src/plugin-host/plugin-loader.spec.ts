@@ -21,9 +21,13 @@ describe('checkManifest', () => {
       rights: [{ name: 'computer', label: { en: 'x' }, bits: 1 }],
       periodicJobs: [{ name: 'cleanup', everySeconds: 1, handler: class {} as never }],
       agentPaths: ['stock/items/{*path}', 'files/{*path}'],
+      rawRoutes: [
+        { prefix: '/stock/parts/', methods: ['GET' as const], handler: class {} as never },
+        { prefix: '/parts/', methods: ['GET' as const], handler: class {} as never },
+      ],
     };
     expect(() => checkManifest(manifest, '0.1.0')).toThrow(
-      /version 'one' is not a semantic version[\s\S]*right 'computer' must be named 'stock.<something>'[\s\S]*periodic job 'cleanup'[\s\S]*agent path 'files\/\{\*path\}' must start with 'stock\/'$/,
+      /version 'one' is not a semantic version[\s\S]*right 'computer' must be named 'stock.<something>'[\s\S]*periodic job 'cleanup'[\s\S]*agent path 'files\/\{\*path\}' must start with 'stock\/'\n  - raw route prefix '\/parts\/' must start with '\/stock\/' and end with '\/'$/,
     );
   });
 });

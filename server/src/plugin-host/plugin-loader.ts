@@ -85,5 +85,8 @@ export function checkManifest(m: PluginManifest, coreVersion: string): void {
   prefixed('periodic job', (m.periodicJobs ?? []).map((j) => j.name));
   prefixed('queue', (m.queues ?? []).map((q) => q.name));
   for (const p of m.agentPaths ?? []) if (!p.startsWith(`${m.name}/`)) problems.push(`agent path '${p}' must start with '${m.name}/'`);
+  for (const r of m.rawRoutes ?? []) {
+    if (!r.prefix.startsWith(`/${m.name}/`) || !r.prefix.endsWith('/')) problems.push(`raw route prefix '${r.prefix}' must start with '/${m.name}/' and end with '/'`);
+  }
   if (problems.length) throw new PluginLoadError(`Plugin '${m.name}' has an invalid manifest:\n  - ${problems.join('\n  - ')}`);
 }

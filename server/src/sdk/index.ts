@@ -18,6 +18,8 @@ export type {
   PluginMigrations,
   QueueDefinition,
   QueueProcessor,
+  RawRouteDefinition,
+  RawRouteHandler,
   SearchFieldDefinition,
   TabDefinition,
 } from './plugin';

@@ -1,3 +1,4 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Module, type ModuleMetadata, type Type } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { LocalizedText, MassActionItemResult, MenuEntry, RightDefinition } from '@parc/contracts';
@@ -99,6 +100,24 @@ export interface AgentTaskDefinition {
   handler: Type<AgentTaskHandler>;
 }
 
+/**
+ * Answers requests under a path prefix with plain Node HTTP, before the framework: no guard, no body parsing, no
+ * validation, no request log, no unit of work. Only for public, high-rate reads that need none of those, such as
+ * the file parts thousands of agents download (about twice the rate of the same handler as a controller).
+ */
+export interface RawRouteHandler {
+  /** `path` is the part of the URL path after the prefix, query string removed, not decoded. */
+  handle(req: IncomingMessage, res: ServerResponse, path: string): void | Promise<void>;
+}
+
+export interface RawRouteDefinition {
+  /** URL path prefix outside /api, `/<plugin>/…/`, e.g. `/deploy/repository/`. */
+  prefix: string;
+  /** Methods it answers; other methods go on to the framework (and its 404). */
+  methods: ('GET' | 'HEAD' | 'POST' | 'PUT' | 'DELETE')[];
+  handler: Type<RawRouteHandler>;
+}
+
 /** What the core needs to know about a plugin, besides its Nest module. */
 export interface PluginManifest {
   name: string;
@@ -121,6 +140,8 @@ export interface PluginManifest {
    * `deploy/files/{*path}`. Each must start with the plugin's name.
    */
   agentPaths?: string[];
+  /** Public, high-rate reads served ahead of the framework (see RawRouteHandler). */
+  rawRoutes?: RawRouteDefinition[];
 }
 
 export type PluginMetadata = PluginManifest & Pick<ModuleMetadata, 'imports' | 'controllers' | 'providers' | 'exports'>;
@@ -136,6 +157,7 @@ export function Plugin(metadata: PluginMetadata): ClassDecorator {
     ...(manifest.periodicJobs ?? []).map((j) => j.handler),
     ...(manifest.queues ?? []).map((q) => q.handler),
     ...(manifest.agentTasks ?? []).map((t) => t.handler),
+    ...(manifest.rawRoutes ?? []).map((r) => r.handler),
   ];
   const allProviders = [...new Set([...providers, ...handlers])];
   return (target) => {

@@ -2,6 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Req
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Bits, Ctx, IdPipe, type RequestContext, RequireRight } from '@parc/sdk';
 import type { Request } from 'express';
+import { PARTS_PREFIX } from '../files/parts.route';
 import { MIRROR_RIGHT } from '../rights';
 import { CreateMirrorDto, MirrorListQueryDto, MirrorPageDto, MirrorsForDto, MirrorsForQueryDto, MirrorViewDto, UpdateMirrorDto } from './dto/mirror.dto';
 import { MirrorsService } from './mirrors.service';
@@ -24,7 +25,7 @@ export class MirrorsController {
   @ApiOperation({ summary: 'The mirror list an agent of this entity and address gets, the server last' })
   @ApiOkResponse({ type: MirrorsForDto })
   async preview(@Ctx() ctx: RequestContext, @Query() query: MirrorsForQueryDto, @Req() req: Request): Promise<MirrorsForDto> {
-    return { mirrors: await this.mirrors.previewFor(ctx, query.entityId, query.address, `${req.protocol}://${req.get('host')}/deploy/repository/`) };
+    return { mirrors: await this.mirrors.previewFor(ctx, query.entityId, query.address, `${req.protocol}://${req.get('host')}${PARTS_PREFIX}`) };
   }
 
   @Post()
