@@ -50,4 +50,16 @@ describe('deploy mirrors', () => {
     await b.get(`/api/deploy/mirrors/for?entityId=${tree.c}`).expect(404);
     await b.post('/api/deploy/mirrors').send({ name: 'x', url: 'http://x/', entityId: tree.c }).expect(403);
   });
+
+  it('pages through rows with equal sort values without repeating or skipping one', async () => {
+    const ids: number[] = [];
+    for (const name of ['tie-1', 'tie-2', 'tie-3']) ids.push((await admin.post('/api/deploy/mirrors').send({ name, url: `http://${name}/`, entityId: tree.a, position: 7 }).expect(201)).body.id);
+    const pages = async (sort: string) => {
+      const seen: number[] = [];
+      for (let offset = 0; offset < 3; offset++) seen.push(...(await admin.get(`/api/deploy/mirrors?q=tie-&sort=${sort}&limit=1&offset=${offset}`).expect(200)).body.items.map((m: { id: number }) => m.id));
+      return seen;
+    };
+    expect(await pages('position')).toEqual(ids);
+    expect(await pages('-position')).toEqual([...ids].reverse());
+  });
 });

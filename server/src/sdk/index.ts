@@ -36,7 +36,7 @@ export { AuditService } from '../modules/audit/audit.service';
 export type { AuditRecord } from '../modules/audit/audit.service';
 export { QueueService } from '../common/queue/queue.service';
 export type { AddJobOptions } from '../common/queue/queue.service';
-export { ListQueryDto, resolveList, containsCondition, MAX_PAGE_SIZE } from '../common/http/list-query.dto';
+export { ListQueryDto, resolveList, fetchPage, containsCondition, MAX_PAGE_SIZE } from '../common/http/list-query.dto';
 export type { ResolvedList } from '../common/http/list-query.dto';
 export { APP_CONFIG } from '../common/config/config.module';
 export { ConfigError, EnvReader } from '../common/config/config';

@@ -4,7 +4,7 @@ import { realpath, stat } from 'node:fs/promises';
 import { basename, isAbsolute, resolve, sep } from 'node:path';
 import { BadRequestException, ForbiddenException, Inject, Injectable, NotFoundException, PayloadTooLargeException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Bits, Bulk, containsCondition, entityScopeWhere, isUniqueViolation, type RequestContext, resolveList, ROOT_ENTITY_ID } from '@parc/sdk';
+import { Bits, Bulk, containsCondition, entityScopeWhere, fetchPage, isUniqueViolation, type RequestContext, resolveList, ROOT_ENTITY_ID } from '@parc/sdk';
 import type { DataSource, EntityManager } from 'typeorm';
 import { DEPLOY_SETTINGS, type DeploySettings } from '../deploy-settings';
 import type { FileListQueryDto, FilePageDto, FileViewDto, GarbageCollectionDto } from './dto/file.dto';
@@ -45,7 +45,7 @@ export class FilesService {
       const contains = containsCondition('f.name', 'q', query.q);
       qb.andWhere(`(${contains.sql} OR f.sha512 LIKE :sha)`, { ...contains.params, sha: `${query.q.toLowerCase().replace(/[^0-9a-f]/g, '')}%` });
     }
-    const [rows, total] = await qb.orderBy(list.orderBy, list.direction).addOrderBy('f.id', 'ASC').skip(list.offset).take(list.limit).getManyAndCount();
+    const [rows, total] = await fetchPage(qb, list, 'f.id');
     return { items: await this.views(rows), total };
   }
 

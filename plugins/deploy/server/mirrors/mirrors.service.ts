@@ -1,7 +1,7 @@
 import { BlockList, isIP } from 'node:net';
 import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AuditService, Bits, containsCondition, entityNodes, entityScopeWhere, pathIds, type RequestContext, requireVisible, resolveList } from '@parc/sdk';
+import { AuditService, Bits, containsCondition, entityNodes, entityScopeWhere, fetchPage, pathIds, type RequestContext, requireVisible, resolveList } from '@parc/sdk';
 import type { DataSource } from 'typeorm';
 import { MIRROR_RIGHT } from '../rights';
 import type { CreateMirrorDto, MirrorListQueryDto, MirrorPageDto, MirrorViewDto, UpdateMirrorDto } from './dto/mirror.dto';
@@ -25,7 +25,7 @@ export class MirrorsService {
       const contains = containsCondition('m.name', 'q', query.q);
       qb.andWhere(contains.sql, contains.params);
     }
-    const [rows, total] = await qb.orderBy(list.orderBy, list.direction).addOrderBy('m.id', 'ASC').skip(list.offset).take(list.limit).getManyAndCount();
+    const [rows, total] = await fetchPage(qb, list, 'm.id');
     return { items: await this.views(rows), total };
   }
 

@@ -1,6 +1,6 @@
 import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException, PayloadTooLargeException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AuditService, Bits, containsCondition, entityNodes, entityScopeWhere, type RequestContext, requireVisible, resolveList, withRowLock } from '@parc/sdk';
+import { AuditService, Bits, containsCondition, entityNodes, entityScopeWhere, fetchPage, type RequestContext, requireVisible, resolveList, withRowLock } from '@parc/sdk';
 import type { DataSource, EntityManager } from 'typeorm';
 import {
   behaviourProblems,
@@ -57,7 +57,7 @@ export class PackagesService {
       const contains = containsCondition('p.name', 'q', query.q);
       qb.andWhere(contains.sql, contains.params);
     }
-    const [rows, total] = await qb.orderBy(list.orderBy, list.direction).addOrderBy('p.id', 'ASC').skip(list.offset).take(list.limit).getManyAndCount();
+    const [rows, total] = await fetchPage(qb, list, 'p.id');
     return { items: await this.views(rows), total };
   }
 

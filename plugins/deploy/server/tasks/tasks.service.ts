@@ -1,6 +1,6 @@
 import { BadRequestException, ConflictException, ForbiddenException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AuditService, Bits, containsCondition, entityNodes, entityScopeWhere, isVisible, pathIds, type RequestContext, requireVisible, resolveList, withRowLock } from '@parc/sdk';
+import { AuditService, Bits, containsCondition, entityNodes, entityScopeWhere, fetchPage, isVisible, pathIds, type RequestContext, requireVisible, resolveList, withRowLock } from '@parc/sdk';
 import { type DataSource, type EntityManager, In } from 'typeorm';
 import { DeployPackage, PackageRevision } from '../packages/package.entity';
 import { PACKAGE_RIGHT, TASK_RIGHT } from '../rights';
@@ -37,7 +37,7 @@ export class TasksService {
       const contains = containsCondition('t.name', 'q', query.q);
       qb.andWhere(contains.sql, contains.params);
     }
-    const [rows, total] = await qb.orderBy(list.orderBy, list.direction).addOrderBy('t.id', 'ASC').skip(list.offset).take(list.limit).getManyAndCount();
+    const [rows, total] = await fetchPage(qb, list, 't.id');
     return { items: await this.views(rows), total };
   }
 

@@ -1,6 +1,6 @@
 import { BadRequestException, ConflictException, ForbiddenException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AuditService, Bits, containsCondition, entityNodes, entityScopeWhere, isVisible, type RequestContext, requireVisible, resolveList } from '@parc/sdk';
+import { AuditService, Bits, containsCondition, entityNodes, entityScopeWhere, fetchPage, isVisible, type RequestContext, requireVisible, resolveList } from '@parc/sdk';
 import { type DataSource, type EntityManager, In } from 'typeorm';
 import { behaviourProblems, type PackageDefinition } from '../../shared/definition';
 import { PackageRevision } from '../packages/package.entity';
@@ -26,7 +26,7 @@ export class InteractionTemplatesService {
       const contains = containsCondition('t.name', 'q', query.q);
       qb.andWhere(contains.sql, contains.params);
     }
-    const [rows, total] = await qb.orderBy(list.orderBy, list.direction).addOrderBy('t.id', 'ASC').skip(list.offset).take(list.limit).getManyAndCount();
+    const [rows, total] = await fetchPage(qb, list, 't.id');
     return { items: await this.views(rows), total };
   }
 

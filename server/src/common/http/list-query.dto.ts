@@ -2,6 +2,7 @@ import { BadRequestException } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 
 export const MAX_PAGE_SIZE = 500;
 
@@ -58,6 +59,14 @@ export function resolveList(query: ListQueryDto, sortable: Record<string, string
     });
   }
   return { offset: query.offset ?? 0, limit: query.limit ?? 50, orderBy, direction: sort.startsWith('-') ? 'DESC' : 'ASC' };
+}
+
+/**
+ * One page of a list and the total count: ordered as the list asks, then by `idColumn` in the same direction, so
+ * that rows with equal sort values keep one order from page to page.
+ */
+export function fetchPage<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, list: ResolvedList, idColumn: string): Promise<[T[], number]> {
+  return qb.orderBy(list.orderBy, list.direction).addOrderBy(idColumn, list.direction).skip(list.offset).take(list.limit).getManyAndCount();
 }
 
 /**

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Bits, CoreRight } from '@parc/contracts';
 import type { DataSource } from 'typeorm';
-import type { ResolvedList } from '../../common/http/list-query.dto';
+import { fetchPage, type ResolvedList } from '../../common/http/list-query.dto';
 import { entityScopeWhere } from '../../sdk/entity-scope';
 import type { RequestContext } from '../../sdk/request-context';
 import { ROOT_ENTITY_ID } from '../entities/entity-node.entity';
@@ -25,6 +25,6 @@ export class AuditRepository {
     if (filters.itemId) qb.andWhere('ev.item_id = :itemId', { itemId: filters.itemId });
     if (filters.userId) qb.andWhere('ev.user_id = :userId', { userId: filters.userId });
     if (filters.action) qb.andWhere('ev.action = :action', { action: filters.action });
-    return qb.orderBy(list.orderBy, list.direction).addOrderBy('ev.id', list.direction).skip(list.offset).take(list.limit).getManyAndCount();
+    return fetchPage(qb, list, 'ev.id');
   }
 }

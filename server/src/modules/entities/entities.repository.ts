@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, In, IsNull } from 'typeorm';
 import { dialectOf, sqlFor } from '../../common/database/dialect';
-import { containsCondition, type ResolvedList } from '../../common/http/list-query.dto';
+import { containsCondition, fetchPage, type ResolvedList } from '../../common/http/list-query.dto';
 import { entityScopeWhere } from '../../sdk/entity-scope';
 import type { EntityRef, RequestContext } from '../../sdk/request-context';
 import { EntityNode } from './entity-node.entity';
@@ -60,7 +60,7 @@ export class EntitiesRepository {
       const c = containsCondition('e.complete_name', 'q', q);
       qb.andWhere(c.sql, c.params);
     }
-    return qb.orderBy(list.orderBy, list.direction).addOrderBy('e.id', 'ASC').skip(list.offset).take(list.limit).getManyAndCount();
+    return fetchPage(qb, list, 'e.id');
   }
 
   async insertChild(manager: EntityManager, parent: EntityNode, name: string, comment: string): Promise<EntityNode> {

@@ -4,7 +4,7 @@ import { Bits, CoreRight, GroupBits } from '@parc/contracts';
 import type { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { Bulk } from '../../common/database/bulk';
 import { dialectOf, sqlFor } from '../../common/database/dialect';
-import { containsCondition, type ResolvedList } from '../../common/http/list-query.dto';
+import { containsCondition, fetchPage, type ResolvedList } from '../../common/http/list-query.dto';
 import { entityScopeWhere } from '../../sdk/entity-scope';
 import { evaluatePlan, runSearchQuery, type SearchPlan, type SearchUnit } from '../computers/search/criteria';
 import type { RequestContext } from '../../sdk/request-context';
@@ -58,7 +58,7 @@ export class GroupsRepository {
     }
     if (filter.kind) qb.andWhere('g.kind = :kind', { kind: filter.kind });
     if (filter.visible !== undefined) qb.andWhere('g.visible = :visibleFlag', { visibleFlag: filter.visible });
-    return qb.orderBy(list.orderBy, list.direction).addOrderBy('g.id', 'ASC').skip(list.offset).take(list.limit).getManyAndCount();
+    return fetchPage(qb, list, 'g.id');
   }
 
   async findVisible(ctx: RequestContext, id: number): Promise<ComputerGroup | null> {

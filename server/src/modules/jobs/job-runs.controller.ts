@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Bits, CoreRight } from '@parc/contracts';
 import type { DataSource } from 'typeorm';
-import { resolveList } from '../../common/http/list-query.dto';
+import { fetchPage, resolveList } from '../../common/http/list-query.dto';
 import { RequireRight } from '../../sdk/access.decorators';
 import { JobRunPageDto, JobRunViewDto, ListJobRunsQueryDto } from './dto/job-run.dto';
 import { JobRun } from './job-run.entity';
@@ -23,7 +23,7 @@ export class JobRunsController {
     const list = resolveList(query, SORTABLE, '-startedAt');
     const qb = this.dataSource.getRepository(JobRun).createQueryBuilder('r');
     if (query.name) qb.where('r.name = :name', { name: query.name });
-    const [rows, total] = await qb.orderBy(list.orderBy, list.direction).addOrderBy('r.id', list.direction).skip(list.offset).take(list.limit).getManyAndCount();
+    const [rows, total] = await fetchPage(qb, list, 'r.id');
     return { items: rows.map(JobRunViewDto.from), total };
   }
 }

@@ -2,7 +2,7 @@ import { BadRequestException, ForbiddenException, Injectable, NotFoundException 
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Bits, CoreRight, type SearchCriterion } from '@parc/contracts';
 import type { DataSource, SelectQueryBuilder } from 'typeorm';
-import { resolveList } from '../../common/http/list-query.dto';
+import { fetchPage, resolveList } from '../../common/http/list-query.dto';
 import { entityScopeWhere } from '../../sdk/entity-scope';
 import type { RequestContext } from '../../sdk/request-context';
 import type { GroupViewDto } from '../groups/dto/group.dto';
@@ -43,7 +43,7 @@ export class SavedSearchesService {
 
   async list(ctx: RequestContext, query: SavedSearchListQueryDto): Promise<SavedSearchPageDto> {
     const list = resolveList(query, SORTABLE, 'name');
-    const [rows, total] = await this.visible(ctx).andWhere('ss.item_type = :itemType', { itemType: query.itemType }).orderBy(list.orderBy, list.direction).addOrderBy('ss.id', 'ASC').skip(list.offset).take(list.limit).getManyAndCount();
+    const [rows, total] = await fetchPage(this.visible(ctx).andWhere('ss.item_type = :itemType', { itemType: query.itemType }), list, 'ss.id');
     return { items: rows.map((r) => this.view(ctx, r)), total };
   }
 
