@@ -51,7 +51,7 @@ describe('deploy mirrors', () => {
     await b.post('/api/deploy/mirrors').send({ name: 'x', url: 'http://x/', entityId: tree.c }).expect(403);
   });
 
-  it('pages through rows with equal sort values without repeating or skipping one', async () => {
+  it('orders rows with equal sort values by id, in the direction asked, page after page', async () => {
     const ids: number[] = [];
     for (const name of ['tie-1', 'tie-2', 'tie-3']) ids.push((await admin.post('/api/deploy/mirrors').send({ name, url: `http://${name}/`, entityId: tree.a, position: 7 }).expect(201)).body.id);
     const pages = async (sort: string) => {
